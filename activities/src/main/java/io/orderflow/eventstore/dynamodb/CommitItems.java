@@ -1,0 +1,120 @@
+package io.orderflow.eventstore.dynamodb;
+
+import io.orderflow.eventstore.CommitMetadata;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/** The item layout of {@code order_events} (docs/data-model.md), both ways. */
+final class CommitItems {
+  /** Writes of one hour spread over this many partitions of the time and unpublished indexes. */
+  static final int WRITE_SHARDS = 8;
+
+  static final String ORDER_ID = "orderId";
+  static final String VERSION = "version";
+  static final String UNPUBLISHED = "unpublished";
+  static final String TIME_BUCKET = "timeBucket";
+  static final String TIME_KEY = "timeKey";
+
+  private static final DateTimeFormatter HOUR =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH").withZone(ZoneOffset.UTC);
+
+  private CommitItems() {}
+
+  static Map<String, AttributeValue> toItem(StoredCommit c) {
+    Map<String, AttributeValue> item = new HashMap<>();
+    item.put(ORDER_ID, s(c.orderId()));
+    item.put(VERSION, n(c.version()));
+    item.put("lastVersion", n(c.lastVersion()));
+    item.put("commitId", s(c.commitId()));
+    item.put("events", AttributeValue.fromL(c.events().stream().map(CommitItems::event).toList()));
+    putIfPresent(item, "correlationId", c.metadata().correlationId());
+    putIfPresent(item, "causationId", c.metadata().causationId());
+    putIfPresent(item, "actor", c.metadata().actor());
+    putIfPresent(item, "workflowId", c.metadata().workflowId());
+    item.put("committedAt", s(c.committedAt().toString()));
+    item.put("prevHash", s(c.prevHash()));
+    item.put("hash", s(c.hash()));
+    String shard = shard(c.orderId());
+    item.put(TIME_BUCKET, s(HOUR.format(c.committedAt()) + "#" + shard));
+    item.put(TIME_KEY, s(timeKey(c.committedAt(), c.orderId(), c.version())));
+    if (c.unpublished()) {
+      item.put(UNPUBLISHED, s(shard));
+    }
+    return item;
+  }
+
+  static StoredCommit fromItem(Map<String, AttributeValue> item) {
+    long version = Long.parseLong(item.get(VERSION).n());
+    List<StoredEvent> events = new ArrayList<>();
+    List<AttributeValue> stored = item.get("events").l();
+    for (int i = 0; i < stored.size(); i++) {
+      Map<String, AttributeValue> e = stored.get(i).m();
+      events.add(
+          new StoredEvent(
+              version + i,
+              e.get("eventId").s(),
+              e.get("type").s(),
+              Integer.parseInt(e.get("schemaVersion").n()),
+              Instant.parse(e.get("occurredAt").s()),
+              e.get("data").s()));
+    }
+    return new StoredCommit(
+        item.get(ORDER_ID).s(),
+        version,
+        Long.parseLong(item.get("lastVersion").n()),
+        item.get("commitId").s(),
+        events,
+        new CommitMetadata(
+            text(item, "correlationId"),
+            text(item, "causationId"),
+            text(item, "actor"),
+            text(item, "workflowId")),
+        Instant.parse(item.get("committedAt").s()),
+        item.get("prevHash").s(),
+        item.get("hash").s(),
+        item.containsKey(UNPUBLISHED));
+  }
+
+  static String shard(String orderId) {
+    return String.format("%02d", Math.floorMod(orderId.hashCode(), WRITE_SHARDS));
+  }
+
+  static String timeKey(Instant committedAt, String orderId, long version) {
+    return committedAt + "#" + orderId + "#" + String.format("%019d", version);
+  }
+
+  private static AttributeValue event(StoredEvent e) {
+    return AttributeValue.fromM(
+        Map.of(
+            "eventId", s(e.eventId()),
+            "type", s(e.type()),
+            "schemaVersion", n(e.schemaVersion()),
+            "occurredAt", s(e.occurredAt().toString()),
+            "data", s(e.data())));
+  }
+
+  private static void putIfPresent(Map<String, AttributeValue> item, String name, String value) {
+    if (value != null && !value.isEmpty()) {
+      item.put(name, s(value));
+    }
+  }
+
+  private static String text(Map<String, AttributeValue> item, String name) {
+    AttributeValue v = item.get(name);
+    return v == null ? null : v.s();
+  }
+
+  static AttributeValue s(String value) {
+    return AttributeValue.fromS(value);
+  }
+
+  static AttributeValue n(long value) {
+    return AttributeValue.fromN(Long.toString(value));
+  }
+}

@@ -1,0 +1,66 @@
+package io.orderflow.eventstore.dynamodb;
+
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.orderflow.order.EventType;
+import io.orderflow.order.OrderEvent;
+import io.orderflow.order.RecordedEvent;
+
+/**
+ * Turns domain events into stored payloads and back. The payload holds the event's fields only:
+ * its type and schema version live beside it in the commit, so the Java class name never reaches
+ * the store.
+ */
+public final class EventCodec {
+  @JsonTypeInfo(use = JsonTypeInfo.Id.NONE)
+  private interface NoTypeId {}
+
+  private final ObjectMapper mapper =
+      JsonMapper.builder()
+          .addMixIn(OrderEvent.class, NoTypeId.class)
+          .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+          .build();
+
+  public String encode(OrderEvent event) {
+    try {
+      return mapper.writeValueAsString(event);
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException("cannot encode " + event.getClass().getSimpleName(), e);
+    }
+  }
+
+  /**
+   * Decodes a stored event.
+   *
+   * @throws UnreadableEvent when the type is unknown or the payload does not fit the type
+   */
+  public RecordedEvent decode(StoredEvent stored) {
+    EventType type =
+        EventType.byWireName(stored.type())
+            .orElseThrow(
+                () -> new UnreadableEvent(stored, "unknown event type '" + stored.type() + "'"));
+    if (stored.schemaVersion() != type.schemaVersion()) {
+      throw new UnreadableEvent(
+          stored,
+          "schema version "
+              + stored.schemaVersion()
+              + " of "
+              + stored.type()
+              + " has no upcaster to "
+              + type.schemaVersion());
+    }
+    try {
+      OrderEvent event = mapper.readValue(stored.data(), type.javaType());
+      return new RecordedEvent(stored.version(), stored.eventId(), stored.occurredAt(), event);
+    } catch (JsonProcessingException e) {
+      throw new UnreadableEvent(stored, e.getOriginalMessage());
+    }
+  }
+
+  public ObjectMapper mapper() {
+    return mapper;
+  }
+}

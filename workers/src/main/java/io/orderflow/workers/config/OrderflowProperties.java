@@ -1,0 +1,34 @@
+package io.orderflow.workers.config;
+
+import io.orderflow.eventstore.dynamodb.TableNames;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Everything under {@code orderflow.*}. Defaults suit the local stack; docs/configuration.md lists
+ * what to change for AWS.
+ *
+ * @param aws where the AWS clients connect; empty endpoints mean real AWS
+ * @param bootstrap whether to create missing tables and the topic at start-up
+ * @param dynamodb the table names
+ * @param sns the topic: by name for the bootstrap, or by ARN when it is provisioned elsewhere
+ * @param temporal whether to run the Temporal server inside this process
+ */
+@ConfigurationProperties("orderflow")
+public record OrderflowProperties(
+    Aws aws, Bootstrap bootstrap, DynamoDb dynamodb, Sns sns, Temporal temporal) {
+
+  public record Aws(String region, String dynamodbEndpoint, String snsEndpoint, Duration timeout) {}
+
+  public record Bootstrap(boolean enabled) {}
+
+  public record DynamoDb(TableNames tables) {}
+
+  public record Sns(String topicName, String topicArn) {}
+
+  /**
+   * @param embedded start the local Temporal server in this JVM
+   * @param embeddedPort its port; 0 picks a free one
+   */
+  public record Temporal(boolean embedded, int embeddedPort) {}
+}

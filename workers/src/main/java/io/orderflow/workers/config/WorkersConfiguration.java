@@ -1,0 +1,16 @@
+package io.orderflow.workers.config;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+
+/** Everything a process needs to host orderflow's workers; the API imports it to co-host them. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(OrderflowProperties.class)
+@Import({
+  AwsConfiguration.class,
+  InfrastructureConfiguration.class,
+  EventStoreConfiguration.class,
+  EmbeddedTemporalConfiguration.class
+})
+public class WorkersConfiguration {}

@@ -1,0 +1,37 @@
+package io.orderflow.eventstore;
+
+import java.util.List;
+
+/**
+ * The events one command produced, appended atomically as one commit.
+ *
+ * @param expectedVersion the stream's version the events were decided on; the commit's first
+ *     event gets {@code expectedVersion + 1}
+ * @param commitId chosen by the caller; a retried append with the same id is a no-op that returns
+ *     the first attempt's result
+ * @param prevHash the hash of the commit at {@code expectedVersion}; {@link #GENESIS_HASH} for the
+ *     first commit of a stream
+ */
+public record NewCommit(
+    String orderId,
+    long expectedVersion,
+    String commitId,
+    String prevHash,
+    List<NewEvent> events,
+    CommitMetadata metadata) {
+
+  /** What the first commit of every stream chains to. */
+  public static final String GENESIS_HASH = "0".repeat(64);
+
+  public NewCommit {
+    events = List.copyOf(events);
+  }
+
+  public long firstVersion() {
+    return expectedVersion + 1;
+  }
+
+  public long lastVersion() {
+    return expectedVersion + events.size();
+  }
+}
