@@ -6,9 +6,9 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /**
- * SHA-256 over a canonical encoding of a commit and the hash of the commit before it. Each field
- * is length-prefixed, so no two different commits encode alike. The unpublished marker and the
- * index keys are not part of it: they change or derive, the history does not.
+ * SHA-256 over a canonical encoding of a commit and the hash of the commit before it. Each field is
+ * length-prefixed, so no two different commits encode alike. The unpublished marker and the index
+ * keys are not part of it: they change or derive, the history does not.
  */
 public final class CommitHash {
   private CommitHash() {}

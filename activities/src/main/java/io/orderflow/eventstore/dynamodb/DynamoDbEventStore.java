@@ -35,7 +35,11 @@ public final class DynamoDbEventStore {
   private final EventStoreMetrics metrics;
 
   public DynamoDbEventStore(
-      DynamoDbClient dynamo, TableNames tables, EventCodec codec, Clock clock, MeterRegistry meters) {
+      DynamoDbClient dynamo,
+      TableNames tables,
+      EventCodec codec,
+      Clock clock,
+      MeterRegistry meters) {
     this.dynamo = dynamo;
     this.table = tables.events();
     this.codec = codec;
@@ -190,9 +194,7 @@ public final class DynamoDbEventStore {
                     .scanIndexForward(false)
                     .limit(1)
                     .consistentRead(true));
-    return last.items().isEmpty()
-        ? 0
-        : Long.parseLong(last.items().get(0).get("lastVersion").n());
+    return last.items().isEmpty() ? 0 : Long.parseLong(last.items().get(0).get("lastVersion").n());
   }
 
   /** Removes the commit's unpublished marker, once the bus has all of its events. */

@@ -10,9 +10,9 @@ import io.orderflow.order.OrderEvent;
 import io.orderflow.order.RecordedEvent;
 
 /**
- * Turns domain events into stored payloads and back. The payload holds the event's fields only:
- * its type and schema version live beside it in the commit, so the Java class name never reaches
- * the store.
+ * Turns domain events into stored payloads and back. The payload holds the event's fields only: its
+ * type and schema version live beside it in the commit, so the Java class name never reaches the
+ * store.
  */
 public final class EventCodec {
   @JsonTypeInfo(use = JsonTypeInfo.Id.NONE)

@@ -29,8 +29,8 @@ class OrderCommands {
   }
 
   /**
-   * Starts the order's workflow and creates the order in it, in one round trip
-   * (update-with-start), answering with the persisted state.
+   * Starts the order's workflow and creates the order in it, in one round trip (update-with-start),
+   * answering with the persisted state.
    *
    * @throws OrderRejected when the workflow refuses the command
    */

@@ -58,8 +58,7 @@ class OrderController {
   }
 
   @GetMapping("/{orderId}")
-  OrderView get(
-      @PathVariable String orderId, @RequestParam(required = false) Long atVersion) {
+  OrderView get(@PathVariable String orderId, @RequestParam(required = false) Long atVersion) {
     return OrderView.of(queries.order(orderId, atVersion));
   }
 

@@ -22,7 +22,9 @@ record OrderView(
     Instant updatedAt) {
 
   record Item(
-      String sku, int quantity, @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal unitPrice) {}
+      String sku,
+      int quantity,
+      @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal unitPrice) {}
 
   static OrderView of(Order order) {
     int digits = Currency.getInstance(order.currency()).getDefaultFractionDigits();

@@ -88,8 +88,7 @@ class ProblemHandler {
 
   @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
   ResponseEntity<ProblemDetail> mediaType(HttpMediaTypeNotSupportedException e) {
-    return Problems.of(
-        ProblemType.UNSUPPORTED_MEDIA_TYPE, "send the body as application/json");
+    return Problems.of(ProblemType.UNSUPPORTED_MEDIA_TYPE, "send the body as application/json");
   }
 
   @ExceptionHandler(HttpMediaTypeNotAcceptableException.class)

@@ -16,8 +16,7 @@ public enum ProblemType {
   UNSUPPORTED_MEDIA_TYPE(
       "unsupported-media-type", "Unsupported media type", HttpStatus.UNSUPPORTED_MEDIA_TYPE),
   NOT_ACCEPTABLE("not-acceptable", "Not acceptable", HttpStatus.NOT_ACCEPTABLE),
-  SERVICE_UNAVAILABLE(
-      "service-unavailable", "Service unavailable", HttpStatus.SERVICE_UNAVAILABLE),
+  SERVICE_UNAVAILABLE("service-unavailable", "Service unavailable", HttpStatus.SERVICE_UNAVAILABLE),
   INTERNAL_ERROR("internal-error", "Internal error", HttpStatus.INTERNAL_SERVER_ERROR);
 
   private final String slug;

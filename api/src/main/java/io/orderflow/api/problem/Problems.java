@@ -23,9 +23,7 @@ public final class Problems {
     if (!errors.isEmpty()) {
       problem.setProperty(
           "errors",
-          errors.stream()
-              .map(e -> Map.of("field", e.field(), "message", e.message()))
-              .toList());
+          errors.stream().map(e -> Map.of("field", e.field(), "message", e.message())).toList());
     }
     return ResponseEntity.status(type.status())
         .contentType(MediaType.APPLICATION_PROBLEM_JSON)

@@ -10,9 +10,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * With {@code orderflow.temporal.embedded=true}, the local Temporal server runs inside this JVM
- * and the Temporal client is pointed at it. The customizer depends on the server bean, so the
- * server is listening before the starter builds its service stubs.
+ * With {@code orderflow.temporal.embedded=true}, the local Temporal server runs inside this JVM and
+ * the Temporal client is pointed at it. The customizer depends on the server bean, so the server is
+ * listening before the starter builds its service stubs.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = "orderflow.temporal.embedded", havingValue = "true")

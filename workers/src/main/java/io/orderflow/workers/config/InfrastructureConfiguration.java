@@ -12,9 +12,9 @@ import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
- * Resolves the tables and topic before anything that uses them is built. With the bootstrap on
- * (the local default) it creates what is missing; in AWS, Terraform owns them and the topic ARN
- * comes from configuration.
+ * Resolves the tables and topic before anything that uses them is built. With the bootstrap on (the
+ * local default) it creates what is missing; in AWS, Terraform owns them and the topic ARN comes
+ * from configuration.
  */
 @Configuration(proxyBeanMethods = false)
 class InfrastructureConfiguration {
@@ -35,7 +35,10 @@ class InfrastructureConfiguration {
     List<String> created = new TableBootstrap(dynamo).createMissing(tables);
     log.info("bootstrap: tables created {}", created.isEmpty() ? "none (all present)" : created);
     TopicBootstrap.Topic topic = new TopicBootstrap(sns, sqs).ensure(properties.sns().topicName());
-    log.info("bootstrap: topic {} with inspection queue {}", topic.topicArn(), topic.inspectionQueueUrl());
+    log.info(
+        "bootstrap: topic {} with inspection queue {}",
+        topic.topicArn(),
+        topic.inspectionQueueUrl());
     return new Infrastructure(tables, topic.topicArn(), topic.inspectionQueueUrl());
   }
 }

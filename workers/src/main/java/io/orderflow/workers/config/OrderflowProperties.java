@@ -5,8 +5,8 @@ import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * Everything under {@code orderflow.*}. Defaults suit the local stack; docs/configuration.md lists
- * what to change for AWS.
+ * Everything under {@code orderflow.*}. Defaults suit the local stack; the README lists what to
+ * change for AWS.
  *
  * @param aws where the AWS clients connect; empty endpoints mean real AWS
  * @param bootstrap whether to create missing tables and the topic at start-up
