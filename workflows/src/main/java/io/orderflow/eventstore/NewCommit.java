@@ -5,8 +5,8 @@ import java.util.List;
 /**
  * The events one command produced, appended atomically as one commit.
  *
- * @param expectedVersion the stream's version the events were decided on; the commit's first
- *     event gets {@code expectedVersion + 1}
+ * @param expectedVersion the stream's version the events were decided on; the commit's first event
+ *     gets {@code expectedVersion + 1}
  * @param commitId chosen by the caller; a retried append with the same id is a no-op that returns
  *     the first attempt's result
  * @param prevHash the hash of the commit at {@code expectedVersion}; {@link #GENESIS_HASH} for the

@@ -21,6 +21,12 @@ public record Order(
     Instant createdAt,
     Instant updatedAt) {
 
+  /**
+   * The shape of this record as snapshots store it. Raise it with every change to the fields, so
+   * that snapshots of the old shape are ignored and rewritten instead of misread.
+   */
+  public static final int STATE_SCHEMA_VERSION = 1;
+
   public Order {
     items = List.copyOf(items);
   }
@@ -47,7 +53,12 @@ public record Order(
   public Order apply(RecordedEvent recorded) {
     if (recorded.version() != version + 1) {
       throw new IllegalStateException(
-          "order " + orderId + " at version " + version + " cannot take event " + recorded.version());
+          "order "
+              + orderId
+              + " at version "
+              + version
+              + " cannot take event "
+              + recorded.version());
     }
     Order next = evolve(this, recorded.event());
     Instant created = createdAt == null ? recorded.occurredAt() : createdAt;
@@ -67,7 +78,9 @@ public record Order(
   static Order evolve(Order state, OrderEvent event) {
     if (event instanceof OrderCreated created) {
       BigDecimal total =
-          created.items().stream().map(LineItem::lineTotal).reduce(BigDecimal.ZERO, BigDecimal::add);
+          created.items().stream()
+              .map(LineItem::lineTotal)
+              .reduce(BigDecimal.ZERO, BigDecimal::add);
       return new Order(
           created.orderId(),
           created.customerId(),

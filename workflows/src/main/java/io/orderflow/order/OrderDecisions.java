@@ -85,7 +85,8 @@ public final class OrderDecisions {
       violations.add(new FieldViolation(path + ".unitPrice", "must not be null"));
     } else if (price.signum() < 0) {
       violations.add(new FieldViolation(path + ".unitPrice", "must not be negative"));
-    } else if (currency != null && price.stripTrailingZeros().scale() > currency.getDefaultFractionDigits()) {
+    } else if (currency != null
+        && price.stripTrailingZeros().scale() > currency.getDefaultFractionDigits()) {
       violations.add(
           new FieldViolation(
               path + ".unitPrice",

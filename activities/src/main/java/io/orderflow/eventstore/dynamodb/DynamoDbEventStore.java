@@ -4,12 +4,15 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.orderflow.eventstore.AppendResult;
 import io.orderflow.eventstore.NewCommit;
 import io.orderflow.eventstore.NewEvent;
+import io.orderflow.eventstore.schema.SchemaValidator;
 import io.orderflow.order.EventType;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
+import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
@@ -33,6 +36,7 @@ public final class DynamoDbEventStore {
   private final EventCodec codec;
   private final Clock clock;
   private final EventStoreMetrics metrics;
+  private final SchemaValidator schemas = new SchemaValidator();
 
   public DynamoDbEventStore(
       DynamoDbClient dynamo,
@@ -51,7 +55,10 @@ public final class DynamoDbEventStore {
    * Appends a commit. Idempotent on the commit id.
    *
    * @throws ConcurrencyConflict when a different commit already holds the version
-   * @throws InvalidCommit when the commit is empty or too large; nothing is written
+   * @throws InvalidCommit when the commit is empty, too large, or breaks its schema; nothing is
+   *     written
+   * @throws EventStoreUnavailable when DynamoDB cannot be reached; the commit may or may not have
+   *     landed, and a retry with the same commit id settles which
    */
   public AppendResult append(NewCommit commit) {
     StoredCommit stored = toStored(commit);
@@ -70,10 +77,21 @@ public final class DynamoDbEventStore {
       return new AppendResult(
           stored.orderId(), stored.version(), stored.lastVersion(), stored.hash());
     } catch (ConditionalCheckFailedException e) {
-      return resolveCollision(stored);
+      return unavailableIfDown(() -> resolveCollision(stored));
+    } catch (SdkClientException e) {
+      metrics.failed(e);
+      throw new EventStoreUnavailable(e);
     } catch (RuntimeException e) {
       metrics.failed(e);
       throw e;
+    }
+  }
+
+  private static <T> T unavailableIfDown(Supplier<T> call) {
+    try {
+      return call.get();
+    } catch (SdkClientException e) {
+      throw new EventStoreUnavailable(e);
     }
   }
 
@@ -100,7 +118,19 @@ public final class DynamoDbEventStore {
     for (NewEvent e : commit.events()) {
       EventType type = EventType.of(e.event());
       String data = codec.encode(e.event());
-      bytes += data.length();
+      List<String> broken = schemas.violations(type.wireName(), type.schemaVersion(), data);
+      if (!broken.isEmpty()) {
+        throw new InvalidCommit(
+            "event "
+                + e.eventId()
+                + " breaks schema "
+                + type.wireName()
+                + " v"
+                + type.schemaVersion()
+                + ": "
+                + String.join("; ", broken));
+      }
+      bytes += data.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
       events.add(
           new StoredEvent(
               version++, e.eventId(), type.wireName(), type.schemaVersion(), e.occurredAt(), data));
@@ -158,43 +188,93 @@ public final class DynamoDbEventStore {
 
   /** Every commit of a stream, oldest first, across as many query pages as it takes. */
   public List<StoredCommit> readCommits(String orderId) {
-    List<StoredCommit> commits = new ArrayList<>();
-    QueryRequest request =
-        QueryRequest.builder()
-            .tableName(table)
-            .keyConditionExpression("orderId = :id")
-            .expressionAttributeValues(Map.of(":id", CommitItems.s(orderId)))
-            .consistentRead(true)
-            .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL)
-            .build();
-    metrics.timeRead(
-        () -> {
-          for (QueryResponse page : dynamo.queryPaginator(request)) {
-            metrics.read(page.consumedCapacity());
-            page.items().forEach(item -> commits.add(CommitItems.fromItem(item)));
-          }
-          return commits;
-        });
-    return commits;
+    return readCommits(orderId, 1, Long.MAX_VALUE);
+  }
+
+  /**
+   * The commits holding versions {@code from..to} of a stream, oldest first. Commits are keyed by
+   * their first version, so the one holding {@code from} may start before it.
+   */
+  public List<StoredCommit> readCommits(String orderId, long from, long to) {
+    return unavailableIfDown(
+        () ->
+            metrics.timeRead(
+                () -> {
+                  long start = from <= 1 ? 1 : startOfCommitHolding(orderId, from);
+                  List<StoredCommit> commits = new ArrayList<>();
+                  QueryRequest request =
+                      QueryRequest.builder()
+                          .tableName(table)
+                          .keyConditionExpression("orderId = :id AND version BETWEEN :from AND :to")
+                          .expressionAttributeValues(
+                              Map.of(
+                                  ":id", CommitItems.s(orderId),
+                                  ":from", CommitItems.n(start),
+                                  ":to", CommitItems.n(to)))
+                          .consistentRead(true)
+                          .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL)
+                          .build();
+                  for (QueryResponse page : dynamo.queryPaginator(request)) {
+                    metrics.read(page.consumedCapacity());
+                    page.items().forEach(item -> commits.add(CommitItems.fromItem(item)));
+                  }
+                  return commits;
+                }));
+  }
+
+  private long startOfCommitHolding(String orderId, long version) {
+    QueryResponse holding =
+        dynamo.query(
+            r ->
+                r.tableName(table)
+                    .keyConditionExpression("orderId = :id AND version <= :v")
+                    .expressionAttributeValues(
+                        Map.of(":id", CommitItems.s(orderId), ":v", CommitItems.n(version)))
+                    .scanIndexForward(false)
+                    .limit(1)
+                    .consistentRead(true));
+    return holding.items().isEmpty()
+        ? version
+        : Long.parseLong(holding.items().get(0).get(CommitItems.VERSION).n());
   }
 
   /** Every event of a stream, oldest first. Empty for an unknown order. */
   public List<StoredEvent> readEvents(String orderId) {
-    return readCommits(orderId).stream().flatMap(c -> c.events().stream()).toList();
+    return readEvents(orderId, 1, Long.MAX_VALUE);
+  }
+
+  /** Events {@code from..to} (inclusive) of a stream, oldest first. */
+  public List<StoredEvent> readEvents(String orderId, long from, long to) {
+    return readCommits(orderId, from, to).stream()
+        .flatMap(c -> c.events().stream())
+        .filter(e -> e.version() >= from && e.version() <= to)
+        .toList();
+  }
+
+  /** Walks the stream's hash chain; empty when it is intact. */
+  public Optional<StreamVerifier.Finding> verify(String orderId) {
+    return StreamVerifier.verify(orderId, readCommits(orderId));
+  }
+
+  /** The stream's newest commit, read consistently; empty for an unknown order. */
+  public Optional<StoredCommit> head(String orderId) {
+    QueryResponse last =
+        unavailableIfDown(
+            () ->
+                dynamo.query(
+                    r ->
+                        r.tableName(table)
+                            .keyConditionExpression("orderId = :id")
+                            .expressionAttributeValues(Map.of(":id", CommitItems.s(orderId)))
+                            .scanIndexForward(false)
+                            .limit(1)
+                            .consistentRead(true)));
+    return last.items().stream().findFirst().map(CommitItems::fromItem);
   }
 
   /** The version of the stream's last event; 0 when the stream is empty. */
   public long currentVersion(String orderId) {
-    QueryResponse last =
-        dynamo.query(
-            r ->
-                r.tableName(table)
-                    .keyConditionExpression("orderId = :id")
-                    .expressionAttributeValues(Map.of(":id", CommitItems.s(orderId)))
-                    .scanIndexForward(false)
-                    .limit(1)
-                    .consistentRead(true));
-    return last.items().isEmpty() ? 0 : Long.parseLong(last.items().get(0).get("lastVersion").n());
+    return head(orderId).map(StoredCommit::lastVersion).orElse(0L);
   }
 
   /** Removes the commit's unpublished marker, once the bus has all of its events. */

@@ -2,12 +2,15 @@ package io.orderflow.eventstore.dynamodb;
 
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.orderflow.order.EventType;
 import io.orderflow.order.OrderEvent;
 import io.orderflow.order.RecordedEvent;
+import io.orderflow.order.schema.EventSchemas;
+import java.util.Map;
 
 /**
  * Turns domain events into stored payloads and back. The payload holds the event's fields only: its
@@ -17,6 +20,8 @@ import io.orderflow.order.RecordedEvent;
 public final class EventCodec {
   @JsonTypeInfo(use = JsonTypeInfo.Id.NONE)
   private interface NoTypeId {}
+
+  private static final TypeReference<Map<String, Object>> PAYLOAD = new TypeReference<>() {};
 
   private final ObjectMapper mapper =
       JsonMapper.builder()
@@ -33,7 +38,8 @@ public final class EventCodec {
   }
 
   /**
-   * Decodes a stored event.
+   * Decodes a stored event, lifting its payload through the upcaster chain when it was written with
+   * an older schema version.
    *
    * @throws UnreadableEvent when the type is unknown or the payload does not fit the type
    */
@@ -42,21 +48,15 @@ public final class EventCodec {
         EventType.byWireName(stored.type())
             .orElseThrow(
                 () -> new UnreadableEvent(stored, "unknown event type '" + stored.type() + "'"));
-    if (stored.schemaVersion() != type.schemaVersion()) {
-      throw new UnreadableEvent(
-          stored,
-          "schema version "
-              + stored.schemaVersion()
-              + " of "
-              + stored.type()
-              + " has no upcaster to "
-              + type.schemaVersion());
-    }
     try {
-      OrderEvent event = mapper.readValue(stored.data(), type.javaType());
+      Map<String, Object> payload = mapper.readValue(stored.data(), PAYLOAD);
+      Map<String, Object> current = EventSchemas.upcast(type, stored.schemaVersion(), payload);
+      OrderEvent event = mapper.convertValue(current, type.javaType());
       return new RecordedEvent(stored.version(), stored.eventId(), stored.occurredAt(), event);
     } catch (JsonProcessingException e) {
       throw new UnreadableEvent(stored, e.getOriginalMessage());
+    } catch (IllegalArgumentException e) {
+      throw new UnreadableEvent(stored, e.getMessage());
     }
   }
 

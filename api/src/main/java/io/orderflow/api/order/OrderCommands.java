@@ -1,6 +1,7 @@
 package io.orderflow.api.order;
 
 import io.orderflow.eventstore.CommitMetadata;
+import io.orderflow.eventstore.EventStoreActivities;
 import io.orderflow.order.CreateOrder;
 import io.orderflow.order.FieldViolation;
 import io.orderflow.order.Order;
@@ -17,11 +18,22 @@ import io.temporal.client.WorkflowUpdateStage;
 import io.temporal.failure.ApplicationFailure;
 import java.lang.reflect.Type;
 import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.springframework.stereotype.Component;
 
 /** Sends commands to order workflows and waits for their answer. */
 @Component
 class OrderCommands {
+  private static final Pattern REASON_PREFIX = Pattern.compile("\\[(\\w+)\\] (.*)", Pattern.DOTALL);
+  private static final Set<String> KNOWN_REASONS =
+      Set.of(
+          OrderRejected.INVALID_ORDER,
+          OrderRejected.ORDER_EXISTS,
+          EventStoreActivities.CONCURRENCY_CONFLICT,
+          EventStoreActivities.INVALID_COMMIT);
+
   private final WorkflowClient client;
 
   OrderCommands(WorkflowClient client) {
@@ -57,13 +69,29 @@ class OrderCommands {
     }
   }
 
-  private static RuntimeException rejection(WorkflowUpdateException e) {
-    if (e.getCause() instanceof ApplicationFailure failure) {
-      List<FieldViolation> violations = List.of();
-      if (failure.getDetails().getSize() > 0) {
-        violations = decodeViolations(failure);
+  /**
+   * The refusal inside an update failure, wherever it sits in the cause chain. Its reason is the
+   * failure type, or, where Temporal 1.38.0 lost the type of a validator's failure
+   * (temporalio/sdk-java#2875), the {@code [reason]} prefix the workflow puts on every message.
+   */
+  static RuntimeException rejection(WorkflowUpdateException e) {
+    for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+      if (cause instanceof ApplicationFailure failure) {
+        Matcher prefixed = REASON_PREFIX.matcher(failure.getOriginalMessage());
+        String reason = failure.getType();
+        String message = failure.getOriginalMessage();
+        if (prefixed.matches()) {
+          message = prefixed.group(2);
+          if (!KNOWN_REASONS.contains(reason)) {
+            reason = prefixed.group(1);
+          }
+        }
+        if (KNOWN_REASONS.contains(reason)) {
+          List<FieldViolation> violations =
+              failure.getDetails().getSize() > 0 ? decodeViolations(failure) : List.of();
+          return new OrderRejected(reason, message, violations);
+        }
       }
-      return new OrderRejected(failure.getType(), failure.getOriginalMessage(), violations);
     }
     return e;
   }

@@ -1,6 +1,7 @@
 package io.orderflow.api.problem;
 
 import io.orderflow.api.order.OrderNotFound;
+import io.orderflow.eventstore.EventStoreActivities;
 import io.orderflow.order.FieldViolation;
 import io.orderflow.order.OrderRejected;
 import io.temporal.client.WorkflowServiceException;
@@ -49,7 +50,8 @@ class ProblemHandler {
 
   @ExceptionHandler(OrderRejected.class)
   ResponseEntity<ProblemDetail> rejected(OrderRejected e) {
-    if (OrderRejected.INVALID_ORDER.equals(e.reason())) {
+    if (OrderRejected.INVALID_ORDER.equals(e.reason())
+        || EventStoreActivities.INVALID_COMMIT.equals(e.reason())) {
       return Problems.of(ProblemType.INVALID_ORDER, e.getMessage(), e.violations());
     }
     return Problems.of(ProblemType.ORDER_CONFLICT, e.getMessage(), e.violations());

@@ -7,6 +7,7 @@ import io.orderflow.eventstore.NewCommit;
 import io.orderflow.eventstore.NewEvent;
 import io.orderflow.eventstore.PublicationActivities;
 import io.orderflow.order.CreateOrder;
+import io.orderflow.order.FieldViolation;
 import io.orderflow.order.Order;
 import io.orderflow.order.OrderDecisions;
 import io.orderflow.order.OrderEvent;
@@ -16,7 +17,6 @@ import io.orderflow.order.RecordedEvent;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.common.RetryOptions;
 import io.temporal.failure.ActivityFailure;
-import io.temporal.failure.ApplicationFailure;
 import io.temporal.workflow.Workflow;
 import io.temporal.workflow.WorkflowInit;
 import io.temporal.workflow.WorkflowLock;
@@ -75,27 +75,35 @@ public class OrderWorkflowImpl implements OrderWorkflow {
 
   @Override
   public void run(OrderWorkflowInput input) {
+    // A creation still in flight (say, the store is down and the append retries) must finish
+    // before the run may end, or its commit would land with no workflow to own it.
     if (!Workflow.await(CREATION_WINDOW, () -> state.exists())) {
-      return;
+      Workflow.await(Workflow::isEveryHandlerFinished);
+      if (!state.exists()) {
+        return;
+      }
     }
     Workflow.await(() -> isFinal(state.status()) && Workflow.isEveryHandlerFinished());
   }
 
   @Override
   public void validateCreate(CreateOrder command, CommitMetadata metadata) {
-    if (!command.orderId().equals(Workflow.getInfo().getWorkflowId().substring("order-".length()))) {
-      throw ApplicationFailure.newNonRetryableFailure(
-          "command for order " + command.orderId() + " sent to " + Workflow.getInfo().getWorkflowId(),
-          OrderRejected.INVALID_ORDER);
+    String workflowId = Workflow.getInfo().getWorkflowId();
+    if (command == null || !workflowId.equals(OrderWorkflow.workflowId(command.orderId()))) {
+      throw Rejections.failure(
+          new OrderRejected(
+              OrderRejected.INVALID_ORDER,
+              "the command is not for the order of " + workflowId,
+              List.of(new FieldViolation("orderId", "must be the order of " + workflowId))));
     }
-    rejectIfRefused(() -> OrderDecisions.create(state, command));
+    Rejections.rethrow(() -> OrderDecisions.create(state, command));
   }
 
   @Override
   public Order create(CreateOrder command, CommitMetadata metadata) {
     commandLock.lock();
     try {
-      List<OrderEvent> events = rejectIfRefused(() -> OrderDecisions.create(state, command));
+      List<OrderEvent> events = Rejections.rethrow(() -> OrderDecisions.create(state, command));
       commit(events, metadata);
       return state;
     } finally {
@@ -122,7 +130,7 @@ public class OrderWorkflowImpl implements OrderWorkflow {
             lastHash,
             newEvents,
             metadata);
-    AppendResult appended = store.appendCommit(commit);
+    AppendResult appended = Rejections.unwrapStoreRefusal(() -> store.appendCommit(commit));
     Order next = state;
     long version = commit.firstVersion();
     for (NewEvent event : newEvents) {
@@ -147,14 +155,5 @@ public class OrderWorkflowImpl implements OrderWorkflow {
 
   private static boolean isFinal(OrderStatus status) {
     return status == OrderStatus.CANCELLED || status == OrderStatus.REFUNDED;
-  }
-
-  private static <T> T rejectIfRefused(java.util.function.Supplier<T> decision) {
-    try {
-      return decision.get();
-    } catch (OrderRejected rejected) {
-      throw ApplicationFailure.newNonRetryableFailure(
-          rejected.getMessage(), rejected.reason(), rejected.violations());
-    }
   }
 }

@@ -1,0 +1,53 @@
+package io.orderflow.eventstore.dynamodb;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * The sparse {@code unpublished-index}: only commits whose events have not all reached SNS are in
+ * it. Read oldest first across its write shards; the republish runbook and the consistency check
+ * start here.
+ */
+public final class UnpublishedIndex {
+  private final DynamoDbClient dynamo;
+  private final String table;
+
+  public UnpublishedIndex(DynamoDbClient dynamo, TableNames tables) {
+    this.dynamo = dynamo;
+    this.table = tables.events();
+  }
+
+  /** Up to {@code limit} unpublished commits, oldest commit first. */
+  public List<UnpublishedCommit> oldest(int limit) {
+    List<Iterator<Map<String, AttributeValue>>> shards = new ArrayList<>();
+    for (int shard = 0; shard < CommitItems.WRITE_SHARDS; shard++) {
+      String key = String.format("%02d", shard);
+      shards.add(
+          dynamo
+              .queryPaginator(
+                  r ->
+                      r.tableName(table)
+                          .indexName("unpublished-index")
+                          .keyConditionExpression(CommitItems.UNPUBLISHED + " = :s")
+                          .expressionAttributeValues(Map.of(":s", AttributeValue.fromS(key)))
+                          .limit(Math.min(limit, 100)))
+              .items()
+              .iterator());
+    }
+    List<UnpublishedCommit> oldest = new ArrayList<>();
+    Iterator<Map<String, AttributeValue>> merged = ShardMerge.byTimeKey(shards);
+    while (merged.hasNext() && oldest.size() < limit) {
+      Map<String, AttributeValue> item = merged.next();
+      oldest.add(
+          new UnpublishedCommit(
+              item.get(CommitItems.ORDER_ID).s(),
+              Long.parseLong(item.get(CommitItems.VERSION).n()),
+              java.time.Instant.parse(item.get("committedAt").s())));
+    }
+    return oldest;
+  }
+}
