@@ -130,7 +130,7 @@ public final class EventExplorer {
         int bar = text.lastIndexOf('|');
         return new Position(text.substring(0, bar), Long.parseLong(text.substring(bar + 1)));
       } catch (RuntimeException e) {
-        throw new IllegalArgumentException("pageToken is not one this API issued");
+        throw new InvalidQuery("pageToken", "is not one this API issued");
       }
     }
   }

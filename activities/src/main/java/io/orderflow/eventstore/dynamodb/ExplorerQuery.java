@@ -19,14 +19,13 @@ public record ExplorerQuery(
 
   public ExplorerQuery {
     if (!from.isBefore(to)) {
-      throw new IllegalArgumentException("from must be before to");
+      throw new InvalidQuery("to", "must be after from");
     }
     if (Duration.between(from, to).compareTo(MAX_RANGE) > 0) {
-      throw new IllegalArgumentException(
-          "the range may span at most " + MAX_RANGE.toDays() + " days");
+      throw new InvalidQuery("from", "the range may span at most " + MAX_RANGE.toDays() + " days");
     }
     if (limit < 1 || limit > MAX_LIMIT) {
-      throw new IllegalArgumentException("limit must be between 1 and " + MAX_LIMIT);
+      throw new InvalidQuery("limit", "must be between 1 and " + MAX_LIMIT);
     }
   }
 }

@@ -25,10 +25,12 @@ import org.springframework.web.bind.annotation.RestController;
 class OrderController {
   private final OrderCommands commands;
   private final OrderQueries queries;
+  private final OrderMetrics metrics;
 
-  OrderController(OrderCommands commands, OrderQueries queries) {
+  OrderController(OrderCommands commands, OrderQueries queries, OrderMetrics metrics) {
     this.commands = commands;
     this.queries = queries;
+    this.metrics = metrics;
   }
 
   @PostMapping
@@ -38,20 +40,24 @@ class OrderController {
       @RequestHeader(name = "X-Actor", required = false) String actor) {
     String orderId = UUID.randomUUID().toString();
     CreateOrder command = toCommand(orderId, request);
-    // The workflow checks again and is the authority; checking here spares a workflow start.
-    var violations = OrderDecisions.violations(command);
-    if (!violations.isEmpty()) {
-      throw new OrderRejected(OrderRejected.INVALID_ORDER, "the order is invalid", violations);
-    }
     String correlation = correlationId == null ? UUID.randomUUID().toString() : correlationId;
     Order order =
-        commands.create(
-            command,
-            new CommitMetadata(
-                correlation,
-                correlation,
-                actor == null ? "api" : actor,
-                OrderWorkflow.workflowId(orderId)));
+        metrics.timeCreate(
+            () -> {
+              // The workflow checks again and is the authority; this spares a workflow start.
+              var violations = OrderDecisions.violations(command);
+              if (!violations.isEmpty()) {
+                throw new OrderRejected(
+                    OrderRejected.INVALID_ORDER, "the order is invalid", violations);
+              }
+              return commands.create(
+                  command,
+                  new CommitMetadata(
+                      correlation,
+                      correlation,
+                      actor == null ? "api" : actor,
+                      OrderWorkflow.workflowId(orderId)));
+            });
     return ResponseEntity.created(URI.create("/api/orders/" + orderId))
         .header("X-Correlation-Id", correlation)
         .body(OrderView.of(order));
@@ -59,7 +65,7 @@ class OrderController {
 
   @GetMapping("/{orderId}")
   OrderView get(@PathVariable String orderId, @RequestParam(required = false) Long atVersion) {
-    return OrderView.of(queries.order(orderId, atVersion));
+    return OrderView.of(metrics.timeRead(() -> queries.order(orderId, atVersion)));
   }
 
   @GetMapping("/{orderId}/events")

@@ -4,6 +4,7 @@ import io.orderflow.eventstore.dynamodb.DynamoDbEventStore;
 import io.orderflow.eventstore.dynamodb.StoredEvent;
 import io.orderflow.order.Order;
 import io.orderflow.order.RecordedEvent;
+import io.orderflow.snapshot.OrderLoader;
 import java.util.List;
 import org.springframework.stereotype.Component;
 
@@ -11,19 +12,32 @@ import org.springframework.stereotype.Component;
 @Component
 class OrderQueries {
   private final DynamoDbEventStore store;
+  private final OrderLoader loader;
 
-  OrderQueries(DynamoDbEventStore store) {
+  OrderQueries(DynamoDbEventStore store, OrderLoader loader) {
     this.store = store;
+    this.loader = loader;
   }
 
+  /** The order now (through its latest snapshot), or as it was at {@code atVersion}. */
   Order order(String orderId, Long atVersion) {
-    List<StoredEvent> events = events(orderId);
-    if (atVersion != null) {
-      if (atVersion < 1 || atVersion > events.size()) {
-        throw new OrderNotFound(
-            "order " + orderId + " has versions 1.." + events.size() + ", not " + atVersion);
+    if (atVersion == null) {
+      Order order = loader.load(orderId).order();
+      if (!order.exists()) {
+        throw new OrderNotFound("no order with id " + orderId);
       }
-      events = events.subList(0, atVersion.intValue());
+      return order;
+    }
+    if (atVersion < 1) {
+      throw new OrderNotFound("versions start at 1, not " + atVersion);
+    }
+    List<StoredEvent> events = store.readEvents(orderId, 1, atVersion);
+    if (events.isEmpty()) {
+      throw new OrderNotFound("no order with id " + orderId);
+    }
+    if (events.size() < atVersion) {
+      throw new OrderNotFound(
+          "order " + orderId + " has versions 1.." + events.size() + ", not " + atVersion);
     }
     List<RecordedEvent> recorded = events.stream().map(store.codec()::decode).toList();
     return Order.fold(orderId, recorded);

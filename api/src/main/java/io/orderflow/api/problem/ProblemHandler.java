@@ -70,6 +70,14 @@ class ProblemHandler {
         List.of(new FieldViolation(e.getName(), "cannot be read as " + typeName(e))));
   }
 
+  @ExceptionHandler(InvalidParameter.class)
+  ResponseEntity<ProblemDetail> invalidParameter(InvalidParameter e) {
+    return Problems.of(
+        ProblemType.INVALID_PARAMETER,
+        "parameter '" + e.parameter() + "' is invalid",
+        List.of(new FieldViolation(e.parameter(), e.getMessage())));
+  }
+
   @ExceptionHandler(MissingRequestHeaderException.class)
   ResponseEntity<ProblemDetail> missingHeader(MissingRequestHeaderException e) {
     return Problems.of(

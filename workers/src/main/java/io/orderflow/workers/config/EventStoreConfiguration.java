@@ -4,8 +4,14 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.orderflow.eventstore.dynamodb.DynamoDbEventStore;
 import io.orderflow.eventstore.dynamodb.DynamoDbEventStoreActivities;
 import io.orderflow.eventstore.dynamodb.EventCodec;
+import io.orderflow.eventstore.dynamodb.EventExplorer;
+import io.orderflow.eventstore.dynamodb.EventStoreGauges;
+import io.orderflow.eventstore.dynamodb.UnpublishedIndex;
 import io.orderflow.publication.SnsEventPublisher;
 import io.orderflow.publication.SnsPublicationActivities;
+import io.orderflow.snapshot.OrderLoader;
+import io.orderflow.snapshot.SnapshotPolicy;
+import io.orderflow.snapshot.SnapshotStore;
 import java.time.Clock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -21,6 +27,42 @@ class EventStoreConfiguration {
       DynamoDbClient dynamo, Infrastructure infrastructure, MeterRegistry meters) {
     return new DynamoDbEventStore(
         dynamo, infrastructure.tables(), new EventCodec(), Clock.systemUTC(), meters);
+  }
+
+  @Bean
+  EventExplorer eventExplorer(DynamoDbClient dynamo, Infrastructure infrastructure) {
+    return new EventExplorer(dynamo, infrastructure.tables());
+  }
+
+  @Bean
+  UnpublishedIndex unpublishedIndex(DynamoDbClient dynamo, Infrastructure infrastructure) {
+    return new UnpublishedIndex(dynamo, infrastructure.tables());
+  }
+
+  @Bean
+  EventStoreGauges eventStoreGauges(
+      DynamoDbClient dynamo, Infrastructure infrastructure, MeterRegistry meters) {
+    return new EventStoreGauges(dynamo, infrastructure.tables(), Clock.systemUTC(), meters);
+  }
+
+  @Bean
+  SnapshotStore snapshotStore(DynamoDbClient dynamo, Infrastructure infrastructure) {
+    return new SnapshotStore(dynamo, infrastructure.tables());
+  }
+
+  @Bean
+  OrderLoader orderLoader(
+      DynamoDbEventStore store,
+      SnapshotStore snapshots,
+      OrderflowProperties properties,
+      MeterRegistry meters) {
+    OrderflowProperties.Snapshots policy = properties.snapshots();
+    return new OrderLoader(
+        store,
+        snapshots,
+        new SnapshotPolicy(policy.everyEvents(), policy.maxFoldedEvents(), policy.keep()),
+        Clock.systemUTC(),
+        meters);
   }
 
   @Bean

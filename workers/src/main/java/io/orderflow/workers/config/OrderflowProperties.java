@@ -13,14 +13,27 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param dynamodb the table names
  * @param sns the topic: by name for the bootstrap, or by ARN when it is provisioned elsewhere
  * @param temporal whether to run the Temporal server inside this process
+ * @param snapshots the snapshot policy
  */
 @ConfigurationProperties("orderflow")
 public record OrderflowProperties(
-    Aws aws, Bootstrap bootstrap, DynamoDb dynamodb, Sns sns, Temporal temporal) {
+    Aws aws,
+    Bootstrap bootstrap,
+    DynamoDb dynamodb,
+    Sns sns,
+    Temporal temporal,
+    Snapshots snapshots) {
 
   public record Aws(String region, String dynamodbEndpoint, String snsEndpoint, Duration timeout) {}
 
   public record Bootstrap(boolean enabled) {}
+
+  /**
+   * @param everyEvents take a snapshot once this many events followed the last one
+   * @param maxFoldedEvents and whenever a load had to fold more than this many
+   * @param keep snapshots kept per order; older ones are pruned
+   */
+  public record Snapshots(int everyEvents, int maxFoldedEvents, int keep) {}
 
   public record DynamoDb(TableNames tables) {}
 

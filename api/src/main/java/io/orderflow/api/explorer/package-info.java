@@ -1,0 +1,2 @@
+/** The event explorer: events across orders by time and type, at {@code /api/events}. */
+package io.orderflow.api.explorer;
