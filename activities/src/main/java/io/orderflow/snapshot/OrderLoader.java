@@ -55,11 +55,15 @@ public final class OrderLoader {
     Optional<SnapshotStore.StoredSnapshot> stored = snapshots.latest(orderId);
     Optional<SnapshotStore.StoredSnapshot> usable =
         stored.filter(s -> s.stateSchemaVersion() == Order.STATE_SCHEMA_VERSION);
+    Optional<Order> fromSnapshot = usable.flatMap(snapshots::tryDecode);
+    if (fromSnapshot.isEmpty()) {
+      usable = Optional.empty();
+    }
     if (stored.isPresent() && usable.isEmpty()) {
       staleSnapshots.increment();
     }
-    Order state = usable.map(snapshots::decode).orElse(Order.initial(orderId));
-    List<StoredEvent> after = events.readEvents(orderId, state.version() + 1, Long.MAX_VALUE);
+    Order state = fromSnapshot.orElse(Order.initial(orderId));
+    List<StoredEvent> after = events.readEventsAfterCommit(orderId, state.version());
     for (StoredEvent event : after) {
       state = state.apply(events.codec().decode(event));
     }

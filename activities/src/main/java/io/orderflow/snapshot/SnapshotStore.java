@@ -1,6 +1,7 @@
 package io.orderflow.snapshot;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -26,6 +27,9 @@ public final class SnapshotStore {
       JsonMapper.builder()
           .addModule(new JavaTimeModule())
           .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+          // The state is the record's components; a derived isX() (Order.isFinal) is not part of
+          // it, and would make every snapshot unreadable.
+          .disable(MapperFeature.AUTO_DETECT_IS_GETTERS)
           .build();
 
   public SnapshotStore(DynamoDbClient dynamo, TableNames tables) {
@@ -91,6 +95,18 @@ public final class SnapshotStore {
     List<Map<String, AttributeValue>> old = all.subList(Math.min(keep, all.size()), all.size());
     old.forEach(key -> dynamo.deleteItem(r -> r.tableName(table).key(key)));
     return old.size();
+  }
+
+  /**
+   * Reads a snapshot's state, or nothing when it cannot be read: the loader then folds the whole
+   * stream and writes a fresh snapshot, so an unreadable snapshot costs time, never a wrong state.
+   */
+  public Optional<Order> tryDecode(StoredSnapshot snapshot) {
+    try {
+      return Optional.of(decode(snapshot));
+    } catch (IllegalStateException unreadable) {
+      return Optional.empty();
+    }
   }
 
   /** Reads a snapshot's state; only call it for the current state schema version. */

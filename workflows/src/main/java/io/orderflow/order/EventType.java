@@ -8,7 +8,13 @@ import java.util.Optional;
  * and schema version it was written with; renaming a Java class never changes either.
  */
 public enum EventType {
-  ORDER_CREATED(OrderCreated.TYPE, 2, OrderCreated.class);
+  ORDER_CREATED(OrderCreated.TYPE, 2, OrderCreated.class),
+  ORDER_CONFIRMED(OrderConfirmed.TYPE, 1, OrderConfirmed.class),
+  ORDER_PAID(OrderPaid.TYPE, 1, OrderPaid.class),
+  ORDER_SHIPPED(OrderShipped.TYPE, 1, OrderShipped.class),
+  ORDER_DELIVERED(OrderDelivered.TYPE, 1, OrderDelivered.class),
+  ORDER_CANCELLED(OrderCancelled.TYPE, 1, OrderCancelled.class),
+  ORDER_REFUNDED(OrderRefunded.TYPE, 1, OrderRefunded.class);
 
   private final String wireName;
   private final int schemaVersion;

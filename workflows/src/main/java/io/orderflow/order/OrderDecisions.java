@@ -29,6 +29,31 @@ public final class OrderDecisions {
             command.orderId(), command.customerId(), command.currency(), command.items()));
   }
 
+  /**
+   * What a command on an existing order causes.
+   *
+   * @throws OrderRejected {@code IllegalTransition} when the status does not allow it, {@code
+   *     InvalidCommand} when its input breaks a rule
+   */
+  public static List<OrderEvent> decide(Order state, OrderCommand command) {
+    if (!state.exists()) {
+      throw new OrderRejected(
+          OrderRejected.ORDER_NOT_FOUND, "order " + state.orderId() + " does not exist", List.of());
+    }
+    if (!OrderStateMachine.allows(state.status(), command.target())) {
+      throw new OrderRejected(
+          OrderRejected.ILLEGAL_TRANSITION,
+          "cannot " + command.name() + " an order that is " + state.status(),
+          List.of());
+    }
+    List<FieldViolation> violations = CommandRules.violations(state, command);
+    if (!violations.isEmpty()) {
+      throw new OrderRejected(
+          OrderRejected.INVALID_COMMAND, "cannot " + command.name() + " the order", violations);
+    }
+    return List.of(CommandRules.event(command));
+  }
+
   /** Every rule a new order breaks, each tied to its field; empty when the order is valid. */
   public static List<FieldViolation> violations(CreateOrder command) {
     List<FieldViolation> violations = new ArrayList<>();

@@ -15,6 +15,18 @@ public final class OrderRejected extends RuntimeException {
   /** The order already exists, so it cannot be created again. */
   public static final String ORDER_EXISTS = "OrderAlreadyExists";
 
+  /** The order a command names was never created. */
+  public static final String ORDER_NOT_FOUND = "OrderNotFound";
+
+  /** The command is not allowed in the order's current status. */
+  public static final String ILLEGAL_TRANSITION = "IllegalTransition";
+
+  /** The command's own input broke a rule (a payment that is not the total, say). */
+  public static final String INVALID_COMMAND = "InvalidCommand";
+
+  /** An idempotency key came back with a different request than the one it first carried. */
+  public static final String IDEMPOTENCY_KEY_REUSED = "IdempotencyKeyReused";
+
   private final String reason;
   private final List<FieldViolation> violations;
 

@@ -171,16 +171,18 @@ public final class DynamoDbEventStore {
   /** The commit whose first version is {@code version}, read consistently. */
   public Optional<StoredCommit> readCommit(String orderId, long version) {
     GetItemResponse response =
-        dynamo.getItem(
-            r ->
-                r.tableName(table)
-                    .consistentRead(true)
-                    .key(
-                        Map.of(
-                            CommitItems.ORDER_ID,
-                            CommitItems.s(orderId),
-                            CommitItems.VERSION,
-                            CommitItems.n(version))));
+        unavailableIfDown(
+            () ->
+                dynamo.getItem(
+                    r ->
+                        r.tableName(table)
+                            .consistentRead(true)
+                            .key(
+                                Map.of(
+                                    CommitItems.ORDER_ID,
+                                    CommitItems.s(orderId),
+                                    CommitItems.VERSION,
+                                    CommitItems.n(version)))));
     return response.hasItem() && !response.item().isEmpty()
         ? Optional.of(CommitItems.fromItem(response.item()))
         : Optional.empty();
@@ -196,11 +198,27 @@ public final class DynamoDbEventStore {
    * their first version, so the one holding {@code from} may start before it.
    */
   public List<StoredCommit> readCommits(String orderId, long from, long to) {
+    return readCommits(orderId, from, to, false);
+  }
+
+  /**
+   * Every event after {@code version}, oldest first. {@code version} must end a commit (as a
+   * snapshot's version always does), which spares the lookup of the commit holding it.
+   */
+  public List<StoredEvent> readEventsAfterCommit(String orderId, long version) {
+    return readCommits(orderId, version + 1, Long.MAX_VALUE, true).stream()
+        .flatMap(c -> c.events().stream())
+        .toList();
+  }
+
+  private List<StoredCommit> readCommits(
+      String orderId, long from, long to, boolean fromStartsACommit) {
     return unavailableIfDown(
         () ->
             metrics.timeRead(
                 () -> {
-                  long start = from <= 1 ? 1 : startOfCommitHolding(orderId, from);
+                  long start =
+                      from <= 1 || fromStartsACommit ? from : startOfCommitHolding(orderId, from);
                   List<StoredCommit> commits = new ArrayList<>();
                   QueryRequest request =
                       QueryRequest.builder()
@@ -279,17 +297,19 @@ public final class DynamoDbEventStore {
 
   /** Removes the commit's unpublished marker, once the bus has all of its events. */
   public void markPublished(String orderId, long version) {
-    dynamo.updateItem(
-        r ->
-            r.tableName(table)
-                .key(
-                    Map.of(
-                        CommitItems.ORDER_ID,
-                        CommitItems.s(orderId),
-                        CommitItems.VERSION,
-                        CommitItems.n(version)))
-                .updateExpression("REMOVE " + CommitItems.UNPUBLISHED)
-                .conditionExpression("attribute_exists(orderId)"));
+    unavailableIfDown(
+        () ->
+            dynamo.updateItem(
+                r ->
+                    r.tableName(table)
+                        .key(
+                            Map.of(
+                                CommitItems.ORDER_ID,
+                                CommitItems.s(orderId),
+                                CommitItems.VERSION,
+                                CommitItems.n(version)))
+                        .updateExpression("REMOVE " + CommitItems.UNPUBLISHED)
+                        .conditionExpression("attribute_exists(orderId)")));
   }
 
   public EventCodec codec() {

@@ -49,6 +49,11 @@ public final class EventCodec {
             .orElseThrow(
                 () -> new UnreadableEvent(stored, "unknown event type '" + stored.type() + "'"));
     try {
+      if (stored.schemaVersion() == type.schemaVersion()) {
+        // Current events, the common case, skip the detour through a map.
+        OrderEvent event = mapper.readValue(stored.data(), type.javaType());
+        return new RecordedEvent(stored.version(), stored.eventId(), stored.occurredAt(), event);
+      }
       Map<String, Object> payload = mapper.readValue(stored.data(), PAYLOAD);
       Map<String, Object> current = EventSchemas.upcast(type, stored.schemaVersion(), payload);
       OrderEvent event = mapper.convertValue(current, type.javaType());

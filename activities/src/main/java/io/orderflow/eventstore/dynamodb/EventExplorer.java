@@ -36,6 +36,12 @@ public final class EventExplorer {
 
   public ExplorerPage query(ExplorerQuery query) {
     Position after = query.pageToken().map(Position::decode).orElse(null);
+    if (after != null
+        && (after.time().isBefore(query.from()) || !after.time().isBefore(query.to()))) {
+      // Not a page of this query: it would list events outside [from, to), or walk every hour
+      // between a forged position and the range.
+      throw new InvalidQuery("pageToken", "belongs to another time range");
+    }
     String lowKey = after != null ? after.timeKey() : CommitItems.sortableTime(query.from());
     // A timeKey is the sortable time plus "#…", so one at exactly `to` sorts after `to`'s own
     // text: the range is [from, to).
@@ -43,9 +49,7 @@ public final class EventExplorer {
     List<ExplorerPage.Entry> page = new ArrayList<>();
     Instant hour = query.from().truncatedTo(ChronoUnit.HOURS);
     if (after != null) {
-      hour =
-          CommitItems.parseSortableTime(after.timeKey().substring(0, after.timeKey().indexOf('#')))
-              .truncatedTo(ChronoUnit.HOURS);
+      hour = after.time().truncatedTo(ChronoUnit.HOURS);
     }
     for (; hour.isBefore(query.to()); hour = hour.plus(1, ChronoUnit.HOURS)) {
       Iterator<Map<String, AttributeValue>> items =
@@ -118,6 +122,11 @@ public final class EventExplorer {
           entry.event().version());
     }
 
+    /** The commit time in {@link #timeKey}; throws when the key is not one. */
+    Instant time() {
+      return CommitItems.parseSortableTime(timeKey.substring(0, timeKey.indexOf('#')));
+    }
+
     String encode() {
       return Base64.getUrlEncoder()
           .withoutPadding()
@@ -128,7 +137,10 @@ public final class EventExplorer {
       try {
         String text = new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8);
         int bar = text.lastIndexOf('|');
-        return new Position(text.substring(0, bar), Long.parseLong(text.substring(bar + 1)));
+        Position position =
+            new Position(text.substring(0, bar), Long.parseLong(text.substring(bar + 1)));
+        position.time();
+        return position;
       } catch (RuntimeException e) {
         throw new InvalidQuery("pageToken", "is not one this API issued");
       }

@@ -3,8 +3,13 @@ package io.orderflow.api.order;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.orderflow.order.OrderCommand;
 import io.orderflow.order.OrderRejected;
+import io.orderflow.order.OrderStateMachine;
+import io.orderflow.order.OrderStatus;
+import io.orderflow.order.workflow.CommandOutcome;
 import io.temporal.client.WorkflowServiceException;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.springframework.stereotype.Component;
 import software.amazon.awssdk.core.exception.SdkClientException;
@@ -31,11 +36,39 @@ class OrderMetrics {
             .description("Time to read one order")
             .publishPercentileHistogram()
             .register(meters);
+    // Every legal transition exists from the start, so dashboards show it before it first happens.
+    for (OrderStatus from : OrderStatus.values()) {
+      for (OrderStatus to : OrderStateMachine.next(from)) {
+        transition(from, to);
+      }
+    }
   }
 
   /** Times a successful creation; counts a failed one by its reason. */
   <T> T timeCreate(Supplier<T> create) {
     return counted("create", () -> createLatency.record(create));
+  }
+
+  /** Times an accepted command by the transition it made; counts a refused one. */
+  CommandOutcome timeTransition(OrderCommand command, Supplier<CommandOutcome> execute) {
+    return counted(
+        command.name(),
+        () -> {
+          long start = System.nanoTime();
+          CommandOutcome outcome = execute.get();
+          transition(outcome.from(), command.target())
+              .record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+          return outcome;
+        });
+  }
+
+  private Timer transition(OrderStatus from, OrderStatus to) {
+    return Timer.builder("orderflow.orders.transition.latency")
+        .description("Time for a command to move an order from one status to the next")
+        .tag("from", from == null ? "NONE" : from.name())
+        .tag("to", to.name())
+        .publishPercentileHistogram()
+        .register(meters);
   }
 
   <T> T timeRead(Supplier<T> read) {

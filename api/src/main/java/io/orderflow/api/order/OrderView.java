@@ -1,6 +1,7 @@
 package io.orderflow.api.order;
 
 import com.fasterxml.jackson.annotation.JsonFormat;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.orderflow.order.LineItem;
 import io.orderflow.order.Order;
 import java.math.BigDecimal;
@@ -9,7 +10,11 @@ import java.time.Instant;
 import java.util.Currency;
 import java.util.List;
 
-/** An order as the API shows it. Amounts are decimal strings at the currency's precision. */
+/**
+ * An order as the API shows it. Amounts are decimal strings at the currency's precision; payment,
+ * refund, shipment and cancellation fields appear once they apply.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
 record OrderView(
     String orderId,
     String customerId,
@@ -17,6 +22,12 @@ record OrderView(
     String currency,
     List<Item> items,
     @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal total,
+    @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal amountPaid,
+    @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal amountRefunded,
+    String paymentId,
+    String carrier,
+    String trackingNumber,
+    String cancelReason,
     long version,
     Instant createdAt,
     Instant updatedAt) {
@@ -35,6 +46,16 @@ record OrderView(
         order.currency(),
         order.items().stream().map(i -> item(i, digits)).toList(),
         order.total().setScale(digits, RoundingMode.UNNECESSARY),
+        order.paymentId() == null
+            ? null
+            : order.amountPaid().setScale(digits, RoundingMode.UNNECESSARY),
+        order.amountRefunded().signum() == 0
+            ? null
+            : order.amountRefunded().setScale(digits, RoundingMode.UNNECESSARY),
+        order.paymentId(),
+        order.carrier(),
+        order.trackingNumber(),
+        order.cancelReason(),
         order.version(),
         order.createdAt(),
         order.updatedAt());

@@ -1,7 +1,10 @@
 package io.orderflow.api.problem;
 
+import io.orderflow.api.order.CommandPending;
 import io.orderflow.api.order.OrderNotFound;
 import io.orderflow.eventstore.EventStoreActivities;
+import io.orderflow.eventstore.dynamodb.EventStoreUnavailable;
+import io.orderflow.eventstore.dynamodb.InvalidQuery;
 import io.orderflow.order.FieldViolation;
 import io.orderflow.order.OrderRejected;
 import io.temporal.client.WorkflowServiceException;
@@ -50,11 +53,31 @@ class ProblemHandler {
 
   @ExceptionHandler(OrderRejected.class)
   ResponseEntity<ProblemDetail> rejected(OrderRejected e) {
-    if (OrderRejected.INVALID_ORDER.equals(e.reason())
-        || EventStoreActivities.INVALID_COMMIT.equals(e.reason())) {
-      return Problems.of(ProblemType.INVALID_ORDER, e.getMessage(), e.violations());
-    }
-    return Problems.of(ProblemType.ORDER_CONFLICT, e.getMessage(), e.violations());
+    ProblemType type =
+        switch (e.reason()) {
+          case OrderRejected.INVALID_ORDER, EventStoreActivities.INVALID_COMMIT ->
+              ProblemType.INVALID_ORDER;
+          case OrderRejected.INVALID_COMMAND -> ProblemType.INVALID_COMMAND;
+          case OrderRejected.ILLEGAL_TRANSITION -> ProblemType.ILLEGAL_TRANSITION;
+          case OrderRejected.ORDER_NOT_FOUND -> ProblemType.ORDER_NOT_FOUND;
+          case OrderRejected.IDEMPOTENCY_KEY_REUSED -> ProblemType.IDEMPOTENCY_KEY_REUSED;
+          case EventStoreActivities.CONCURRENCY_CONFLICT -> ProblemType.CONCURRENT_CHANGE;
+          default -> ProblemType.ORDER_CONFLICT;
+        };
+    return Problems.of(type, e.getMessage(), e.violations());
+  }
+
+  @ExceptionHandler(InvalidQuery.class)
+  ResponseEntity<ProblemDetail> invalidQuery(InvalidQuery e) {
+    return Problems.of(
+        ProblemType.INVALID_PARAMETER,
+        "parameter '" + e.parameter() + "' is invalid",
+        List.of(new FieldViolation(e.parameter(), e.getMessage())));
+  }
+
+  @ExceptionHandler(CommandPending.class)
+  ResponseEntity<ProblemDetail> pending(CommandPending e) {
+    return withRetryAfter(Problems.of(ProblemType.COMMAND_PENDING, e.getMessage()), 5);
   }
 
   @ExceptionHandler(OrderNotFound.class)
@@ -106,16 +129,25 @@ class ProblemHandler {
     return Problems.of(ProblemType.NOT_ACCEPTABLE, "responses are application/json");
   }
 
-  @ExceptionHandler({WorkflowServiceException.class, SdkClientException.class})
+  @ExceptionHandler({
+    WorkflowServiceException.class,
+    SdkClientException.class,
+    EventStoreUnavailable.class
+  })
   ResponseEntity<ProblemDetail> unavailable(RuntimeException e) {
     log.warn("a backing service is unavailable: {}", e.toString());
-    ResponseEntity<ProblemDetail> response =
+    return withRetryAfter(
         Problems.of(
             ProblemType.SERVICE_UNAVAILABLE,
-            "a backing service (Temporal or DynamoDB) did not answer; retry later");
+            "a backing service (Temporal or DynamoDB) did not answer; retry later"),
+        5);
+  }
+
+  private static ResponseEntity<ProblemDetail> withRetryAfter(
+      ResponseEntity<ProblemDetail> response, int seconds) {
     return ResponseEntity.status(response.getStatusCode())
         .headers(response.getHeaders())
-        .header("Retry-After", "5")
+        .header("Retry-After", Integer.toString(seconds))
         .body(response.getBody());
   }
 

@@ -8,6 +8,10 @@ public enum ProblemType {
   MALFORMED_REQUEST("malformed-request", "Malformed request", HttpStatus.BAD_REQUEST),
   INVALID_ORDER("invalid-order", "Invalid order", HttpStatus.BAD_REQUEST),
   INVALID_PARAMETER("invalid-parameter", "Invalid parameter", HttpStatus.BAD_REQUEST),
+  INVALID_COMMAND("invalid-command", "Invalid command", HttpStatus.BAD_REQUEST),
+  ILLEGAL_TRANSITION("illegal-transition", "Illegal transition", HttpStatus.CONFLICT),
+  CONCURRENT_CHANGE("concurrent-change", "Concurrent change", HttpStatus.CONFLICT),
+  IDEMPOTENCY_KEY_REUSED("idempotency-key-reused", "Idempotency key reused", HttpStatus.CONFLICT),
   ORDER_NOT_FOUND("order-not-found", "Order not found", HttpStatus.NOT_FOUND),
   NOT_FOUND("not-found", "Not found", HttpStatus.NOT_FOUND),
   METHOD_NOT_ALLOWED("method-not-allowed", "Method not allowed", HttpStatus.METHOD_NOT_ALLOWED),
@@ -16,6 +20,8 @@ public enum ProblemType {
   UNSUPPORTED_MEDIA_TYPE(
       "unsupported-media-type", "Unsupported media type", HttpStatus.UNSUPPORTED_MEDIA_TYPE),
   NOT_ACCEPTABLE("not-acceptable", "Not acceptable", HttpStatus.NOT_ACCEPTABLE),
+  COMMAND_PENDING("command-pending", "Command pending", HttpStatus.GATEWAY_TIMEOUT),
+  SERVICE_MODE("service-mode", "Service mode", HttpStatus.SERVICE_UNAVAILABLE),
   SERVICE_UNAVAILABLE("service-unavailable", "Service unavailable", HttpStatus.SERVICE_UNAVAILABLE),
   INTERNAL_ERROR("internal-error", "Internal error", HttpStatus.INTERNAL_SERVER_ERROR);
 

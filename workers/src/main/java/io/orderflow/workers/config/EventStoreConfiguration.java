@@ -1,12 +1,15 @@
 package io.orderflow.workers.config;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.orderflow.control.ServiceModeStore;
 import io.orderflow.eventstore.dynamodb.DynamoDbEventStore;
 import io.orderflow.eventstore.dynamodb.DynamoDbEventStoreActivities;
 import io.orderflow.eventstore.dynamodb.EventCodec;
 import io.orderflow.eventstore.dynamodb.EventExplorer;
 import io.orderflow.eventstore.dynamodb.EventStoreGauges;
 import io.orderflow.eventstore.dynamodb.UnpublishedIndex;
+import io.orderflow.projection.DynamoDbProjectionActivities;
+import io.orderflow.projection.OrderSummaryProjection;
 import io.orderflow.publication.SnsEventPublisher;
 import io.orderflow.publication.SnsPublicationActivities;
 import io.orderflow.snapshot.OrderLoader;
@@ -63,6 +66,23 @@ class EventStoreConfiguration {
         new SnapshotPolicy(policy.everyEvents(), policy.maxFoldedEvents(), policy.keep()),
         Clock.systemUTC(),
         meters);
+  }
+
+  @Bean
+  OrderSummaryProjection orderSummaryProjection(
+      DynamoDbClient dynamo, Infrastructure infrastructure) {
+    return new OrderSummaryProjection(dynamo, infrastructure.tables());
+  }
+
+  @Bean
+  DynamoDbProjectionActivities projectionActivities(
+      OrderSummaryProjection projection, MeterRegistry meters) {
+    return new DynamoDbProjectionActivities(projection, meters);
+  }
+
+  @Bean
+  ServiceModeStore serviceModeStore(DynamoDbClient dynamo, Infrastructure infrastructure) {
+    return new ServiceModeStore(dynamo, infrastructure.tables());
   }
 
   @Bean

@@ -1,6 +1,7 @@
 package io.orderflow.workers.config;
 
 import io.orderflow.eventstore.dynamodb.TableNames;
+import io.orderflow.order.workflow.OrderSettings;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -14,6 +15,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param sns the topic: by name for the bootstrap, or by ARN when it is provisioned elsewhere
  * @param temporal whether to run the Temporal server inside this process
  * @param snapshots the snapshot policy
+ * @param orders the timing of an order's life
  */
 @ConfigurationProperties("orderflow")
 public record OrderflowProperties(
@@ -22,11 +24,23 @@ public record OrderflowProperties(
     DynamoDb dynamodb,
     Sns sns,
     Temporal temporal,
-    Snapshots snapshots) {
+    Snapshots snapshots,
+    Orders orders) {
 
   public record Aws(String region, String dynamodbEndpoint, String snsEndpoint, Duration timeout) {}
 
   public record Bootstrap(boolean enabled) {}
+
+  /**
+   * @param paymentTimeout a confirmed order not paid within this is cancelled
+   * @param refundWindow how long a delivered order's workflow waits for a refund
+   * @param maxHistoryEvents continue-as-new past this many history events
+   */
+  public record Orders(Duration paymentTimeout, Duration refundWindow, int maxHistoryEvents) {
+    public OrderSettings settings() {
+      return new OrderSettings(paymentTimeout, refundWindow, maxHistoryEvents);
+    }
+  }
 
   /**
    * @param everyEvents take a snapshot once this many events followed the last one

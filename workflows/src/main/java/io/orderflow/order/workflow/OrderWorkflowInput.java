@@ -2,15 +2,34 @@ package io.orderflow.order.workflow;
 
 import io.orderflow.eventstore.NewCommit;
 import io.orderflow.order.Order;
+import java.util.List;
 
 /**
- * What a run of {@link OrderWorkflow} starts from: a new order, or the state a previous run handed
+ * What a run of {@link OrderWorkflow} starts from: a new order, or everything a previous run handed
  * over at continue-as-new.
  *
  * @param lastHash hash of the stream's last commit, which the next commit chains to
+ * @param applied the most recent commands applied, for idempotent retries (bounded)
  */
-public record OrderWorkflowInput(String orderId, Order state, String lastHash) {
+public record OrderWorkflowInput(
+    String orderId,
+    Order state,
+    String lastHash,
+    OrderSettings settings,
+    List<AppliedCommand> applied) {
+
+  public OrderWorkflowInput {
+    // Histories recorded before these fields existed carry nulls; they mean the defaults.
+    settings = settings == null ? OrderSettings.defaults() : settings;
+    applied = applied == null ? List.of() : List.copyOf(applied);
+  }
+
   public static OrderWorkflowInput newOrder(String orderId) {
-    return new OrderWorkflowInput(orderId, Order.initial(orderId), NewCommit.GENESIS_HASH);
+    return newOrder(orderId, OrderSettings.defaults());
+  }
+
+  public static OrderWorkflowInput newOrder(String orderId, OrderSettings settings) {
+    return new OrderWorkflowInput(
+        orderId, Order.initial(orderId), NewCommit.GENESIS_HASH, settings, List.of());
   }
 }

@@ -1,6 +1,7 @@
 package io.orderflow.order.workflow;
 
 import io.orderflow.eventstore.EventStoreActivities;
+import io.orderflow.order.FieldViolation;
 import io.orderflow.order.OrderRejected;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
@@ -13,19 +14,31 @@ import java.util.function.Supplier;
  *
  * <p>The message also starts with {@code [reason]}: Temporal SDK 1.38.0 drops the type and details
  * of a failure thrown by an update <em>validator</em> and keeps only its message
- * (temporalio/sdk-java#2875), so the API reads the reason from there when the type is lost.
+ * (temporalio/sdk-java#2875), so the API reads the reason from there when the type is lost; the
+ * field violations follow, one per line, for the same reason.
  */
-final class Rejections {
+public final class Rejections {
   private static final Set<String> STORE_REFUSALS =
       Set.of(EventStoreActivities.CONCURRENCY_CONFLICT, EventStoreActivities.INVALID_COMMIT);
+
+  /** Each violation follows the message on a line of its own: {@code "- field: message"}. */
+  public static final String VIOLATION_LINE = "- ";
 
   private Rejections() {}
 
   static ApplicationFailure failure(OrderRejected rejected) {
+    StringBuilder message =
+        new StringBuilder("[").append(rejected.reason()).append("] ").append(rejected.getMessage());
+    for (FieldViolation v : rejected.violations()) {
+      message
+          .append('\n')
+          .append(VIOLATION_LINE)
+          .append(v.field())
+          .append(": ")
+          .append(v.message());
+    }
     return ApplicationFailure.newNonRetryableFailure(
-        "[" + rejected.reason() + "] " + rejected.getMessage(),
-        rejected.reason(),
-        rejected.violations());
+        message.toString(), rejected.reason(), rejected.violations());
   }
 
   /** Runs a decision; a business refusal leaves as a typed failure. */

@@ -3,6 +3,7 @@ package io.orderflow.order.workflow;
 import io.orderflow.eventstore.CommitMetadata;
 import io.orderflow.order.CreateOrder;
 import io.orderflow.order.Order;
+import io.orderflow.order.OrderCommand;
 import io.temporal.workflow.Workflow;
 import io.temporal.workflow.WorkflowInit;
 
@@ -31,6 +32,14 @@ public class NoActivitiesOrderWorkflow implements OrderWorkflow {
 
   @Override
   public void validateCreate(CreateOrder command, CommitMetadata metadata) {}
+
+  @Override
+  public CommandOutcome execute(OrderCommand command, CommitMetadata metadata) {
+    return new CommandOutcome(state.status(), state);
+  }
+
+  @Override
+  public void validateExecute(OrderCommand command, CommitMetadata metadata) {}
 
   @Override
   public Order current() {

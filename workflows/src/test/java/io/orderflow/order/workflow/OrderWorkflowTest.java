@@ -45,15 +45,18 @@ class OrderWorkflowTest {
   private WorkflowClient client;
   private InMemoryEventStore store;
   private RecordingPublication publication;
+  private RecordingProjection projection;
+  private int requests;
 
   @BeforeEach
   void startWorker() {
     testEnv = TestWorkflowEnvironment.newInstance();
     store = new InMemoryEventStore();
     publication = new RecordingPublication(store);
+    projection = new RecordingProjection();
     Worker worker = testEnv.newWorker(OrderWorkflow.TASK_QUEUE);
     worker.registerWorkflowImplementationTypes(OrderWorkflowImpl.class);
-    worker.registerActivitiesImplementations(store, publication);
+    worker.registerActivitiesImplementations(store, publication, projection);
     testEnv.start();
     client = testEnv.getWorkflowClient();
   }
@@ -129,8 +132,11 @@ class OrderWorkflowTest {
         catchThrowableOfType(WorkflowUpdateException.class, () -> create(invalid));
 
     assertThat(((ApplicationFailure) e.getCause()).getOriginalMessage())
-        .as("the reason survives in the message prefix (temporalio/sdk-java#2875)")
-        .isEqualTo("[InvalidOrder] the order is invalid");
+        .as("reason and fields survive in the message (temporalio/sdk-java#2875)")
+        .isEqualTo(
+            "[InvalidOrder] the order is invalid\n"
+                + "- customerId: must not be blank\n"
+                + "- items: must hold at least one item");
   }
 
   @Test
@@ -167,7 +173,7 @@ class OrderWorkflowTest {
             WorkflowUpdateException.class, () -> create(ORDER_ID, forAnotherOrder));
 
     assertThat(((ApplicationFailure) e.getCause()).getOriginalMessage())
-        .isEqualTo("[InvalidOrder] the command is not for the order of order-o-1");
+        .isEqualTo("[InvalidOrder] the command is not for order o-1\n- orderId: must be o-1");
     assertThat(store.appendAttempts()).isZero();
   }
 
@@ -292,6 +298,12 @@ class OrderWorkflowTest {
 
   /** Sends the command the way the API does: update-with-start, waiting for the answer. */
   static Order create(WorkflowClient client, String orderId, CreateOrder command) {
+    return create(client, orderId, command, metadata(orderId));
+  }
+
+  /** Each call is a new request, unless the same metadata (request id) is passed again. */
+  static Order create(
+      WorkflowClient client, String orderId, CreateOrder command, CommitMetadata metadata) {
     OrderWorkflow workflow =
         client.newWorkflowStub(
             OrderWorkflow.class,
@@ -304,7 +316,7 @@ class OrderWorkflowTest {
     return WorkflowClient.executeUpdateWithStart(
         workflow::create,
         command,
-        metadata(orderId),
+        metadata,
         UpdateOptions.<Order>newBuilder().setWaitForStage(WorkflowUpdateStage.COMPLETED).build(),
         new WithStartWorkflowOperation<>(workflow::run, OrderWorkflowInput.newOrder(orderId)));
   }
@@ -318,7 +330,13 @@ class OrderWorkflowTest {
   }
 
   private Order create(String orderId, CreateOrder command) {
-    return create(client, orderId, command);
+    requests++;
+    CommitMetadata metadata =
+        requests == 1
+            ? metadata(orderId)
+            : new CommitMetadata(
+                "corr-1", "cmd-" + requests, "alice", OrderWorkflow.workflowId(orderId));
+    return create(client, orderId, command, metadata);
   }
 
   private WorkflowExecutionStatus status(String orderId) {

@@ -1,0 +1,2 @@
+/** Operator endpoints: the service mode. */
+package io.orderflow.api.admin;
