@@ -13,10 +13,12 @@ import io.orderflow.order.workflow.CommandOutcome;
 import io.orderflow.order.workflow.OrderWorkflow;
 import io.orderflow.projection.OrderSummaryProjection;
 import io.orderflow.projection.SummaryPage;
+import io.orderflow.workers.logging.MdcContextPropagator;
 import java.net.URI;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.slf4j.MDC;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -67,6 +69,7 @@ class OrderController {
             ? UUID.randomUUID().toString()
             : IdempotencyKeys.orderId(idempotencyKey);
     CreateOrder command = toCommand(orderId, request);
+    MDC.put(MdcContextPropagator.ORDER_ID, orderId);
     String correlation = correlation(correlationId);
     String requestId =
         idempotencyKey == null
@@ -92,9 +95,7 @@ class OrderController {
                 return earlierCreation(e, orderId, requestId);
               }
             });
-    return ResponseEntity.created(URI.create("/api/orders/" + orderId))
-        .header("X-Correlation-Id", correlation)
-        .body(OrderView.of(order));
+    return ResponseEntity.created(URI.create("/api/orders/" + orderId)).body(OrderView.of(order));
   }
 
   // A keyed creation that finds its order already there (its workflow may have ended): the same
@@ -225,7 +226,12 @@ class OrderController {
     return false;
   }
 
+  // The correlation filter has settled the id for this request (the client's, or a new one).
   private static String correlation(String header) {
+    String settled = MDC.get(MdcContextPropagator.CORRELATION_ID);
+    if (settled != null) {
+      return settled;
+    }
     return header == null || header.isBlank() ? UUID.randomUUID().toString() : header;
   }
 

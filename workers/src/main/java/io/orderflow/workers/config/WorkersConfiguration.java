@@ -1,5 +1,7 @@
 package io.orderflow.workers.config;
 
+import io.orderflow.workers.health.HealthConfiguration;
+import io.orderflow.workers.logging.LoggingConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
@@ -11,6 +13,8 @@ import org.springframework.context.annotation.Import;
   AwsConfiguration.class,
   InfrastructureConfiguration.class,
   EventStoreConfiguration.class,
-  EmbeddedTemporalConfiguration.class
+  EmbeddedTemporalConfiguration.class,
+  HealthConfiguration.class,
+  LoggingConfiguration.class
 })
 public class WorkersConfiguration {}
