@@ -87,144 +87,105 @@ public record Order(
               + " cannot take event "
               + recorded.version());
     }
-    Order next = evolve(this, recorded.event());
-    return new Order(
-        next.orderId,
-        next.customerId,
-        next.status,
-        next.currency,
-        next.items,
-        next.total,
-        next.amountPaid,
-        next.amountRefunded,
-        next.paymentId,
-        next.carrier,
-        next.trackingNumber,
-        next.cancelReason,
-        recorded.version(),
-        createdAt == null ? recorded.occurredAt() : createdAt,
-        recorded.occurredAt());
+    Change next = evolve(this, recorded.event()).change();
+    next.version = recorded.version();
+    next.createdAt = createdAt == null ? recorded.occurredAt() : createdAt;
+    next.updatedAt = recorded.occurredAt();
+    return next.done();
   }
 
   /** The pure transition: what an event does to the business state. */
   static Order evolve(Order s, OrderEvent event) {
+    Change next = s.change();
     if (event instanceof OrderCreated e) {
-      BigDecimal total =
+      next.orderId = e.orderId();
+      next.customerId = e.customerId();
+      next.status = OrderStatus.PENDING;
+      next.currency = e.currency();
+      next.items = e.items();
+      next.total =
           e.items().stream().map(LineItem::lineTotal).reduce(BigDecimal.ZERO, BigDecimal::add);
-      return new Order(
-          e.orderId(),
-          e.customerId(),
-          OrderStatus.PENDING,
-          e.currency(),
-          e.items(),
-          total,
-          null,
-          null,
-          null,
-          null,
-          null,
-          null,
-          s.version,
-          s.createdAt,
-          s.updatedAt);
+    } else if (event instanceof OrderConfirmed) {
+      next.status = OrderStatus.CONFIRMED;
+    } else if (event instanceof OrderPaid e) {
+      next.status = OrderStatus.PAID;
+      next.paymentId = e.paymentId();
+      next.amountPaid = e.amount();
+    } else if (event instanceof OrderShipped e) {
+      next.status = OrderStatus.SHIPPED;
+      next.carrier = e.carrier();
+      next.trackingNumber = e.trackingNumber();
+    } else if (event instanceof OrderDelivered) {
+      next.status = OrderStatus.DELIVERED;
+    } else if (event instanceof OrderCancelled e) {
+      next.status = OrderStatus.CANCELLED;
+      next.cancelReason = e.reason();
+    } else if (event instanceof OrderRefunded e) {
+      next.status = OrderStatus.REFUNDED;
+      next.amountRefunded = s.amountRefunded.add(e.amount());
+    } else {
+      throw new IllegalArgumentException("unknown event " + event.getClass().getName());
     }
-    if (event instanceof OrderConfirmed) {
-      return s.withStatus(OrderStatus.CONFIRMED);
-    }
-    if (event instanceof OrderPaid e) {
-      return new Order(
-          s.orderId,
-          s.customerId,
-          OrderStatus.PAID,
-          s.currency,
-          s.items,
-          s.total,
-          e.amount(),
-          s.amountRefunded,
-          e.paymentId(),
-          s.carrier,
-          s.trackingNumber,
-          s.cancelReason,
-          s.version,
-          s.createdAt,
-          s.updatedAt);
-    }
-    if (event instanceof OrderShipped e) {
-      return new Order(
-          s.orderId,
-          s.customerId,
-          OrderStatus.SHIPPED,
-          s.currency,
-          s.items,
-          s.total,
-          s.amountPaid,
-          s.amountRefunded,
-          s.paymentId,
-          e.carrier(),
-          e.trackingNumber(),
-          s.cancelReason,
-          s.version,
-          s.createdAt,
-          s.updatedAt);
-    }
-    if (event instanceof OrderDelivered) {
-      return s.withStatus(OrderStatus.DELIVERED);
-    }
-    if (event instanceof OrderCancelled e) {
-      return new Order(
-          s.orderId,
-          s.customerId,
-          OrderStatus.CANCELLED,
-          s.currency,
-          s.items,
-          s.total,
-          s.amountPaid,
-          s.amountRefunded,
-          s.paymentId,
-          s.carrier,
-          s.trackingNumber,
-          e.reason(),
-          s.version,
-          s.createdAt,
-          s.updatedAt);
-    }
-    if (event instanceof OrderRefunded e) {
-      return new Order(
-          s.orderId,
-          s.customerId,
-          OrderStatus.REFUNDED,
-          s.currency,
-          s.items,
-          s.total,
-          s.amountPaid,
-          s.amountRefunded.add(e.amount()),
-          s.paymentId,
-          s.carrier,
-          s.trackingNumber,
-          s.cancelReason,
-          s.version,
-          s.createdAt,
-          s.updatedAt);
-    }
-    throw new IllegalArgumentException("unknown event " + event.getClass().getName());
+    return next.done();
   }
 
-  private Order withStatus(OrderStatus next) {
-    return new Order(
-        orderId,
-        customerId,
-        next,
-        currency,
-        items,
-        total,
-        amountPaid,
-        amountRefunded,
-        paymentId,
-        carrier,
-        trackingNumber,
-        cancelReason,
-        version,
-        createdAt,
-        updatedAt);
+  private Change change() {
+    return new Change(this);
+  }
+
+  /** A copy of a state being changed; only {@link #evolve} and {@link #apply} use it. */
+  private static final class Change {
+    String orderId;
+    String customerId;
+    OrderStatus status;
+    String currency;
+    List<LineItem> items;
+    BigDecimal total;
+    BigDecimal amountPaid;
+    BigDecimal amountRefunded;
+    String paymentId;
+    String carrier;
+    String trackingNumber;
+    String cancelReason;
+    long version;
+    Instant createdAt;
+    Instant updatedAt;
+
+    Change(Order s) {
+      orderId = s.orderId;
+      customerId = s.customerId;
+      status = s.status;
+      currency = s.currency;
+      items = s.items;
+      total = s.total;
+      amountPaid = s.amountPaid;
+      amountRefunded = s.amountRefunded;
+      paymentId = s.paymentId;
+      carrier = s.carrier;
+      trackingNumber = s.trackingNumber;
+      cancelReason = s.cancelReason;
+      version = s.version;
+      createdAt = s.createdAt;
+      updatedAt = s.updatedAt;
+    }
+
+    Order done() {
+      return new Order(
+          orderId,
+          customerId,
+          status,
+          currency,
+          items,
+          total,
+          amountPaid,
+          amountRefunded,
+          paymentId,
+          carrier,
+          trackingNumber,
+          cancelReason,
+          version,
+          createdAt,
+          updatedAt);
+    }
   }
 }

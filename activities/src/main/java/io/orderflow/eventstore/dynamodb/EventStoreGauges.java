@@ -5,12 +5,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
 import java.util.function.Supplier;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.Select;
 import software.amazon.awssdk.services.dynamodb.model.TableDescription;
 
 /**
@@ -24,20 +21,18 @@ public final class EventStoreGauges {
   /** The lag count stops here: past it, "very many" is the useful answer. */
   static final int LAG_COUNT_CAP = 10_000;
 
-  private final DynamoDbClient dynamo;
-  private final String table;
+  private final UnpublishedIndex unpublished;
   private final Cached<TableDescription> description;
   private final Cached<Double> lag;
 
   public EventStoreGauges(
       DynamoDbClient dynamo, TableNames tables, Clock clock, MeterRegistry meters) {
-    this.dynamo = dynamo;
-    this.table = tables.events();
+    this.unpublished = new UnpublishedIndex(dynamo, tables);
     this.description =
         new Cached<>(
             clock,
             Duration.ofMinutes(1),
-            () -> dynamo.describeTable(r -> r.tableName(table)).table());
+            () -> dynamo.describeTable(r -> r.tableName(tables.events())).table());
     this.lag = new Cached<>(clock, Duration.ofSeconds(30), this::countUnpublished);
     Gauge.builder("orderflow.events.store.items", this, g -> g.size(TableDescription::itemCount))
         .description("Commits in the event store, as DynamoDB reports them (AWS: every ~6 h)")
@@ -63,23 +58,7 @@ public final class EventStoreGauges {
   }
 
   private double countUnpublished() {
-    long count = 0;
-    for (int shard = 0; shard < CommitItems.WRITE_SHARDS && count < LAG_COUNT_CAP; shard++) {
-      String key = String.format("%02d", shard);
-      count +=
-          dynamo
-              .queryPaginator(
-                  r ->
-                      r.tableName(table)
-                          .indexName("unpublished-index")
-                          .keyConditionExpression(CommitItems.UNPUBLISHED + " = :s")
-                          .expressionAttributeValues(Map.of(":s", AttributeValue.fromS(key)))
-                          .select(Select.COUNT))
-              .stream()
-              .mapToLong(page -> page.count())
-              .sum();
-    }
-    return Math.min(count, LAG_COUNT_CAP);
+    return unpublished.count(LAG_COUNT_CAP);
   }
 
   /** A value fetched at most once per interval; keeps the last good value when a fetch fails. */

@@ -4,8 +4,12 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.Select;
+import software.amazon.awssdk.services.dynamodb.paginators.QueryIterable;
 
 /**
  * The sparse {@code unpublished-index}: only commits whose events have not all reached SNS are in
@@ -25,18 +29,7 @@ public final class UnpublishedIndex {
   public List<UnpublishedCommit> oldest(int limit) {
     List<Iterator<Map<String, AttributeValue>>> shards = new ArrayList<>();
     for (int shard = 0; shard < CommitItems.WRITE_SHARDS; shard++) {
-      String key = String.format("%02d", shard);
-      shards.add(
-          dynamo
-              .queryPaginator(
-                  r ->
-                      r.tableName(table)
-                          .indexName("unpublished-index")
-                          .keyConditionExpression(CommitItems.UNPUBLISHED + " = :s")
-                          .expressionAttributeValues(Map.of(":s", AttributeValue.fromS(key)))
-                          .limit(Math.min(limit, 100)))
-              .items()
-              .iterator());
+      shards.add(shard(shard, r -> r.limit(Math.min(limit, 100))).items().iterator());
     }
     List<UnpublishedCommit> oldest = new ArrayList<>();
     Iterator<Map<String, AttributeValue>> merged = ShardMerge.byTimeKey(shards);
@@ -49,5 +42,26 @@ public final class UnpublishedIndex {
               java.time.Instant.parse(item.get("committedAt").s())));
     }
     return oldest;
+  }
+
+  /** How many commits wait for SNS, counting no further than {@code cap}. */
+  public long count(long cap) {
+    long count = 0;
+    for (int shard = 0; shard < CommitItems.WRITE_SHARDS && count < cap; shard++) {
+      count += shard(shard, r -> r.select(Select.COUNT)).stream().mapToLong(p -> p.count()).sum();
+    }
+    return Math.min(count, cap);
+  }
+
+  private QueryIterable shard(int shard, Consumer<QueryRequest.Builder> shape) {
+    String key = String.format("%02d", shard);
+    return dynamo.queryPaginator(
+        r -> {
+          r.tableName(table)
+              .indexName("unpublished-index")
+              .keyConditionExpression(CommitItems.UNPUBLISHED + " = :s")
+              .expressionAttributeValues(Map.of(":s", AttributeValue.fromS(key)));
+          shape.accept(r);
+        });
   }
 }
