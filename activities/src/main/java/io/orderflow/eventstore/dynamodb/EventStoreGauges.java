@@ -36,14 +36,17 @@ public final class EventStoreGauges {
     this.lag = new Cached<>(clock, Duration.ofSeconds(30), this::countUnpublished);
     Gauge.builder("orderflow.events.store.items", this, g -> g.size(TableDescription::itemCount))
         .description("Commits in the event store, as DynamoDB reports them (AWS: every ~6 h)")
+        .strongReference(true)
         .register(meters);
     Gauge.builder(
             "orderflow.events.store.bytes", this, g -> g.size(TableDescription::tableSizeBytes))
         .description("Bytes in the event store, as DynamoDB reports them (AWS: every ~6 h)")
         .baseUnit("bytes")
+        .strongReference(true)
         .register(meters);
     Gauge.builder("orderflow.events.processing.lag", this, g -> orNaN(g.lag.get()))
         .description("Commits not yet published to SNS (capped at " + LAG_COUNT_CAP + ")")
+        .strongReference(true)
         .register(meters);
   }
 
