@@ -11,6 +11,8 @@ mock_provider "aws" {
 variables {
   # Actions with no resource-level permissions, which IAM accepts only on "*".
   actions_without_resource_arns = ["ecr:GetAuthorizationToken", "dynamodb:ListStreams"]
+  # The CloudWatch namespace the services publish to and the alarms read (modules/orderflow default).
+  metrics_namespace = "Orderflow"
 
   image_tag = "0.1.0"
   network = {
@@ -107,23 +109,73 @@ run "dev" {
 
   assert {
     condition = alltrue([for k, want in {
-      "order-creation-latency-p95-warning" = 2, "order-creation-latency-p95-critical" = 5,
-      "order-read-latency-p95-warning"     = 0.5, "order-read-latency-p95-critical" = 1,
+      "order-creation-latency-p95-warning" = 2000, "order-creation-latency-p95-critical" = 5000,
+      "order-read-latency-p95-warning"     = 500, "order-read-latency-p95-critical" = 1000,
       "failed-event-persistence-warning"   = 0, "failed-event-persistence-critical" = 10,
       "event-processing-errors-warning"    = 5, "event-processing-errors-critical" = 20,
       "snapshot-hit-ratio-warning"         = 0.8, "snapshot-hit-ratio-critical" = 0.5,
     } : module.orderflow.monitoring.alarms[k].threshold == want])
     error_message = "application alarms must sit at the operations guide's thresholds"
   }
+  # The application alarms read what Micrometer's CloudWatch registry publishes (checked against the
+  # registry's source and a live run, docs/deployment.md section 7): percentiles as
+  # <name>.percentile.value with dimension phi, in milliseconds; counters as <name>.count.
   assert {
-    condition = (
-      module.orderflow.monitoring.alarms["order-creation-latency-p95-warning"].extended_statistic == "p95" &&
-      module.orderflow.monitoring.alarms["order-read-latency-p95-critical"].extended_statistic == "p95" &&
-      module.orderflow.monitoring.alarms["failed-event-persistence-warning"].period == 300 &&
-      module.orderflow.monitoring.alarms["event-processing-errors-critical"].period == 900 &&
-      module.orderflow.monitoring.alarms["snapshot-hit-ratio-warning"].comparison_operator == "LessThanThreshold"
-    )
-    error_message = "latency alarms read p95; persistence counts over 5 min, processing errors over 15 min; the hit ratio alarms below"
+    condition = alltrue(flatten([for sev in ["warning", "critical"] : [
+      for k, name in {
+        order-creation-latency-p95 = "orderflow.orders.create.latency.percentile.value"
+        order-read-latency-p95     = "orderflow.orders.read.latency.percentile.value"
+        } : [
+        module.orderflow.monitoring.alarms["${k}-${sev}"].namespace == var.metrics_namespace,
+        module.orderflow.monitoring.alarms["${k}-${sev}"].metric_name == name,
+        module.orderflow.monitoring.alarms["${k}-${sev}"].dimensions == tomap({ phi = "0.95" }),
+        module.orderflow.monitoring.alarms["${k}-${sev}"].statistic == "Average",
+        module.orderflow.monitoring.alarms["${k}-${sev}"].extended_statistic == null,
+        module.orderflow.monitoring.alarms["${k}-${sev}"].period == 300,
+        module.orderflow.monitoring.alarms["${k}-${sev}"].comparison_operator == "GreaterThanThreshold",
+      ]
+    ]]))
+    error_message = "latency alarms read the client-side p95 (<timer>.percentile.value, phi=0.95, ms) over 5 minutes"
+  }
+  assert {
+    condition = alltrue(flatten([for sev in ["warning", "critical"] : [
+      module.orderflow.monitoring.alarms["failed-event-persistence-${sev}"].namespace == var.metrics_namespace,
+      module.orderflow.monitoring.alarms["failed-event-persistence-${sev}"].metric_name == "orderflow.events.persistence.failures.count",
+      try(length(module.orderflow.monitoring.alarms["failed-event-persistence-${sev}"].dimensions), 0) == 0,
+      module.orderflow.monitoring.alarms["failed-event-persistence-${sev}"].statistic == "Sum",
+      module.orderflow.monitoring.alarms["failed-event-persistence-${sev}"].period == 300,
+      module.orderflow.monitoring.alarms["failed-event-persistence-${sev}"].treat_missing_data == "notBreaching",
+    ]]))
+    error_message = "failed persistence counts orderflow.events.persistence.failures.count over 5 minutes"
+  }
+  assert {
+    condition = alltrue(flatten([for sev in ["warning", "critical"] : [
+      one([for q in module.orderflow.monitoring.alarms["event-processing-errors-${sev}"].metric_query : q.expression if q.id == "result"]) == "SUM([failures0])",
+      one([for q in module.orderflow.monitoring.alarms["event-processing-errors-${sev}"].metric_query : q.metric[0] if q.id == "failures0"]) != null,
+      [for q in module.orderflow.monitoring.alarms["event-processing-errors-${sev}"].metric_query : [
+        q.metric[0].namespace == var.metrics_namespace,
+        q.metric[0].metric_name == "orderflow.events.processing.failures.count",
+        q.metric[0].dimensions == tomap({ processor = "order-summary" }),
+        q.metric[0].stat == "Sum",
+        q.metric[0].period == 900,
+      ] if length(q.metric) > 0],
+      module.orderflow.monitoring.alarms["event-processing-errors-${sev}"].metric_name == null,
+    ]]))
+    error_message = "processing errors sum orderflow.events.processing.failures.count of every processor (dimension processor) over 15 minutes"
+  }
+  assert {
+    condition = alltrue(flatten([for sev in ["warning", "critical"] : [
+      one([for q in module.orderflow.monitoring.alarms["snapshot-hit-ratio-${sev}"].metric_query : q.expression if q.id == "result"]) == "IF(hits + misses >= 20, hits / (hits + misses), 1)",
+      { for q in module.orderflow.monitoring.alarms["snapshot-hit-ratio-${sev}"].metric_query : q.id => {
+        namespace = q.metric[0].namespace, name = q.metric[0].metric_name, dimensions = q.metric[0].dimensions, stat = q.metric[0].stat, period = q.metric[0].period
+        } if length(q.metric) > 0 } == {
+        hits   = { namespace = var.metrics_namespace, name = "orderflow.snapshots.lookups.count", dimensions = tomap({ result = "hit" }), stat = "Sum", period = 900 }
+        misses = { namespace = var.metrics_namespace, name = "orderflow.snapshots.lookups.count", dimensions = tomap({ result = "miss" }), stat = "Sum", period = 900 }
+      },
+      module.orderflow.monitoring.alarms["snapshot-hit-ratio-${sev}"].comparison_operator == "LessThanThreshold",
+      module.orderflow.monitoring.alarms["snapshot-hit-ratio-${sev}"].treat_missing_data == "notBreaching",
+    ]]))
+    error_message = "the hit ratio is metric math over the hit/miss counters of orderflow.snapshots.lookups (dimension result), over 15 minutes, and at least 20 loads before it can alarm"
   }
   assert {
     condition = alltrue(flatten([for k in keys(module.orderflow.dynamodb.table_names) : [
@@ -159,15 +211,59 @@ run "dev" {
     ]
     error_message = "the dashboard has the guide's nine panels"
   }
+  assert {
+    condition = alltrue(flatten([for w in jsondecode(module.orderflow.monitoring.dashboard.dashboard_body).widgets : [
+      for m in w.properties.metrics : can(m[0])
+    ]]))
+    error_message = "every entry of a widget's metrics is an array (a metric or an expression)"
+  }
+  assert {
+    condition = toset(flatten([for w in jsondecode(module.orderflow.monitoring.dashboard.dashboard_body).widgets : [
+      for m in w.properties.metrics : m[1] if m[0] == var.metrics_namespace
+      ]])) == toset([
+      "orderflow.orders.create.latency.count", "orderflow.orders.load.latency.avg", "orderflow.orders.load.latency.percentile.value",
+      "orderflow.events.written.count", "orderflow.events.write.latency.percentile.value", "orderflow.events.read.latency.percentile.value",
+      "orderflow.events.publication.failures.count", "orderflow.events.publication.latency.percentile.value",
+      "orderflow.events.persistence.failures.count", "orderflow.events.processing.failures.count",
+      "orderflow.snapshots.lookups.count", "orderflow.snapshots.stale.count",
+    ])
+    error_message = "the dashboard's application widgets read exactly the names the CloudWatch registry publishes"
+  }
+  assert {
+    condition = toset(flatten([for w in jsondecode(module.orderflow.monitoring.dashboard.dashboard_body).widgets : [
+      for m in w.properties.metrics : m[0].expression if can(m[0].expression)
+      ]])) == toset([
+      "SUM(SEARCH('{Orderflow,from,to} MetricName=\"orderflow.orders.transition.latency.count\"', 'Sum', 60))",
+      "SUM(SEARCH('{Orderflow,operation,reason} MetricName=\"orderflow.orders.failures.count\"', 'Sum', 60))",
+      "IF(hits + misses > 0, hits / (hits + misses), 1)",
+    ])
+    error_message = "transitions and failed operations are summed over their tag values; the hit ratio is hits / (hits + misses)"
+  }
 
   assert {
     condition = alltrue(flatten([for name, doc in module.orderflow.iam_policies : [
       for s in jsondecode(doc).Statement : s.Effect != "Allow" || (
         alltrue([for a in flatten([s.Action]) : !strcontains(a, "*")]) &&
-        (!contains(flatten([s.Resource]), "*") || alltrue([for a in flatten([s.Action]) : contains(var.actions_without_resource_arns, a)]))
+        (
+          !contains(flatten([s.Resource]), "*") ||
+          alltrue([for a in flatten([s.Action]) : contains(var.actions_without_resource_arns, a)]) ||
+          # The one exception: cloudwatch:PutMetricData has no resource ARN either, and is allowed on
+          # "*" only when held to the application's namespace by the cloudwatch:namespace key.
+          (length(flatten([s.Action])) == 1 && flatten([s.Action])[0] == "cloudwatch:PutMetricData" &&
+          try(s.Condition.StringEquals["cloudwatch:namespace"], "") == var.metrics_namespace)
+        )
       )
     ]]))
-    error_message = "no IAM policy may allow wildcard actions, nor an action on \"*\" unless AWS offers no resource ARN for it"
+    error_message = "no IAM policy may allow wildcard actions, nor an action on \"*\" unless AWS offers no resource ARN for it (PutMetricData only with the namespace condition)"
+  }
+  assert {
+    condition = { for name, doc in module.orderflow.iam_policies : name => [
+      for s in jsondecode(doc).Statement : { resource = s.Resource, condition = try(s.Condition, null) } if contains(flatten([s.Action]), "cloudwatch:PutMetricData")
+      ] if anytrue([for s in jsondecode(doc).Statement : anytrue([for a in flatten([s.Action]) : startswith(a, "cloudwatch:")])]) } == {
+      api     = [{ resource = ["*"], condition = { StringEquals = { "cloudwatch:namespace" = var.metrics_namespace } } }]
+      workers = [{ resource = ["*"], condition = { StringEquals = { "cloudwatch:namespace" = var.metrics_namespace } } }]
+    }
+    error_message = "the api and workers task roles, and only they, may put metric data, and only into the application's namespace"
   }
 
   assert {
@@ -187,5 +283,43 @@ run "dev" {
       contains(jsondecode(td.container_definitions)[0].environment, { name = "SPRING_TEMPORAL_CONNECTION_TARGET", value = "temporal.internal:7233" }) &&
     length(jsondecode(td.container_definitions)[0].secrets) == 0])
     error_message = "both services get the Temporal target; no mTLS secret without one configured"
+  }
+  assert {
+    condition = alltrue([for k, td in module.orderflow.compute.task_definitions :
+      contains(jsondecode(td.container_definitions)[0].environment, { name = "MANAGEMENT_CLOUDWATCH_METRICS_EXPORT_ENABLED", value = "true" }) &&
+      contains(jsondecode(td.container_definitions)[0].environment, { name = "MANAGEMENT_CLOUDWATCH_METRICS_EXPORT_NAMESPACE", value = var.metrics_namespace })
+    ])
+    error_message = "both services export their meters to CloudWatch, into the namespace the alarms read"
+  }
+}
+
+# Another namespace moves the export, the IAM condition and every alarm together.
+run "dev_metrics_namespace" {
+  command = plan
+  module {
+    source = "../environments/dev"
+  }
+  variables {
+    metrics = { namespace = "OrderflowDev" }
+  }
+
+  assert {
+    condition = alltrue([for k, td in module.orderflow.compute.task_definitions :
+      contains(jsondecode(td.container_definitions)[0].environment, { name = "MANAGEMENT_CLOUDWATCH_METRICS_EXPORT_NAMESPACE", value = "OrderflowDev" })
+    ])
+    error_message = "the services publish into the configured namespace"
+  }
+  assert {
+    condition = alltrue([for name in ["api", "workers"] : contains(
+      [for s in jsondecode(module.orderflow.iam_policies[name]).Statement : try(s.Condition.StringEquals["cloudwatch:namespace"], null)], "OrderflowDev"
+    )])
+    error_message = "the task roles may put metric data into the configured namespace only"
+  }
+  assert {
+    condition = alltrue(flatten([for k, a in module.orderflow.monitoring.alarms : [
+      a.namespace == null || a.namespace == "OrderflowDev" || try(startswith(a.namespace, "AWS/"), false),
+      [for q in a.metric_query : q.metric[0].namespace == "OrderflowDev" || startswith(q.metric[0].namespace, "AWS/") if length(q.metric) > 0],
+    ]]))
+    error_message = "every application alarm reads the configured namespace"
   }
 }

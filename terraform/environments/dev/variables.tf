@@ -188,7 +188,7 @@ variable "alert_emails" {
 }
 
 variable "metrics" {
-  description = "Overrides of the CloudWatch namespace and metric names the alarms read (modules/monitoring)."
+  description = "Override of the CloudWatch namespace the services publish their meters to and the alarms read: { namespace = \"...\" } (modules/monitoring)."
   type        = map(string)
   default     = {}
 }

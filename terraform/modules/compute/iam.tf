@@ -1,11 +1,24 @@
 # Least privilege, written out: each statement names the actions one part of the application
-# performs and the resources it performs them on. No wildcard actions, no "*" resources.
+# performs and the resources it performs them on. No wildcard actions, and "*" resources only where
+# AWS offers no resource ARN (ecr:GetAuthorizationToken; cloudwatch:PutMetricData, which is held to
+# the application's namespace by the cloudwatch:namespace condition key instead).
 locals {
   table_arns = values(var.table_arns)
   # Queries go to the indexes; restores write into new tables named after the live ones
   # (e.g. order_events-restore-<ts>), which the recovery workflows create and switch to.
   table_and_index_arns = concat(local.table_arns, [for a in local.table_arns : "${a}/index/*"])
   restored_table_arns  = [for a in local.table_arns : "${a}-*"]
+
+  # Both services publish their meters (Micrometer's CloudWatch registry). PutMetricData has no
+  # resource-level permissions: "*" is the only resource AWS accepts, the namespace condition
+  # keeps the role from writing into any other namespace.
+  publish_metrics = {
+    Sid       = "PublishMetrics"
+    Effect    = "Allow"
+    Action    = ["cloudwatch:PutMetricData"]
+    Resource  = ["*"]
+    Condition = { StringEquals = { "cloudwatch:namespace" = var.metrics_namespace } }
+  }
 
   assume_ecs_tasks = jsonencode({
     Version = "2012-10-17"
@@ -97,6 +110,7 @@ resource "aws_iam_role_policy" "api" {
         Action   = ["kms:Decrypt", "kms:GenerateDataKey"]
         Resource = [var.kms_key_arn]
       },
+      local.publish_metrics,
     ]
   })
 }
@@ -171,6 +185,7 @@ resource "aws_iam_role_policy" "workers" {
         Action   = ["kms:Decrypt", "kms:GenerateDataKey"]
         Resource = [var.kms_key_arn]
       },
+      local.publish_metrics,
     ]
   })
 }

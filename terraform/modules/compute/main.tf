@@ -27,6 +27,10 @@ locals {
       SPRING_TEMPORAL_NAMESPACE         = var.temporal.namespace
       # Boot only exposes /actuator/health/readiness (the ALB check) on Kubernetes unless told.
       MANAGEMENT_ENDPOINT_HEALTH_PROBES_ENABLED = "true"
+      # The orderflow.* meters also go to CloudWatch, every minute, for modules/monitoring's alarms
+      # and dashboard (workers/.../config/CloudWatchMetricsConfiguration; off on the local stack).
+      MANAGEMENT_CLOUDWATCH_METRICS_EXPORT_ENABLED   = "true"
+      MANAGEMENT_CLOUDWATCH_METRICS_EXPORT_NAMESPACE = var.metrics_namespace
     },
   )
 

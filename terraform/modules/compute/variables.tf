@@ -106,6 +106,12 @@ variable "kms_key_arn" {
   type = string
 }
 
+variable "metrics_namespace" {
+  description = "CloudWatch namespace the services publish their meters to (and the only one their roles may write)."
+  type        = string
+  default     = "Orderflow"
+}
+
 variable "log_retention_days" {
   type = number
 }

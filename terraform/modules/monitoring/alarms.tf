@@ -1,5 +1,5 @@
 # Alarms at the operations guide's thresholds (the same ones monitoring/prometheus/ uses), each
-# warning and critical, all to one alert topic. Latencies are in seconds, the hit ratio in 0..1.
+# warning and critical, all to one alert topic. Latencies are in milliseconds, the hit ratio in 0..1.
 terraform {
   required_providers {
     aws = { source = "hashicorp/aws" }
@@ -8,15 +8,62 @@ terraform {
 
 locals {
   name = "orderflow-${var.environment}"
-  m    = var.metrics
+  ns   = var.metrics.namespace
+  dims = var.metric_dimensions
 
-  # name => metric, aggregation, window and the two thresholds
+  # The names Micrometer's CloudWatch registry (micrometer-registry-cloudwatch2) gives the
+  # application's meters (docs/operations/metrics.md): a counter is <name>.count; a timer is
+  # <name>.count, .sum, .avg, .max in milliseconds; a percentile is <name>.percentile.value with
+  # dimension phi; tags are dimensions. Published every minute, zeros included.
+  cw = {
+    create_p95      = "orderflow.orders.create.latency.percentile.value"
+    read_p95        = "orderflow.orders.read.latency.percentile.value"
+    persistence     = "orderflow.events.persistence.failures.count"
+    processing      = "orderflow.events.processing.failures.count"
+    lookups         = "orderflow.snapshots.lookups.count"
+    min_lookups     = 20 # per 15 minutes, as the Prometheus rule: a handful of loads is no ratio
+    p95_dimensions  = merge(local.dims, { phi = "0.95" })
+    processor_query = { for i, p in var.metrics.processors : "failures${i}" => { metric = "orderflow.events.processing.failures.count", dimensions = merge(local.dims, { processor = p }), stat = "Sum" } }
+  }
+
+  # name => what it reads, aggregation, window and the two thresholds. Latencies are in
+  # milliseconds (the registry's unit): the average over instances and minutes of each instance's
+  # per-minute p95 (Micrometer computes the p95 client-side). Alarms with an expression read it
+  # from metric math over `queries`.
   app_rules = {
-    order-creation-latency-p95 = { metric = local.m.order_creation_latency, stat = "p95", period = 300, evaluations = 1, op = "GreaterThanThreshold", warning = 2, critical = 5, missing = "missing" }
-    order-read-latency-p95     = { metric = local.m.order_load_latency, stat = "p95", period = 300, evaluations = 1, op = "GreaterThanThreshold", warning = 0.5, critical = 1, missing = "missing" }
-    failed-event-persistence   = { metric = local.m.persistence_failures, stat = "Sum", period = 300, evaluations = 1, op = "GreaterThanThreshold", warning = 0, critical = 10, missing = "notBreaching" }
-    event-processing-errors    = { metric = local.m.processing_failures, stat = "Sum", period = 900, evaluations = 1, op = "GreaterThanThreshold", warning = 5, critical = 20, missing = "notBreaching" }
-    snapshot-hit-ratio         = { metric = local.m.snapshot_hit_ratio, stat = "Average", period = 300, evaluations = 3, op = "LessThanThreshold", warning = 0.8, critical = 0.5, missing = "missing" }
+    order-creation-latency-p95 = {
+      metric = local.cw.create_p95, dimensions = local.cw.p95_dimensions, stat = "Average", expression = null, queries = {}
+      period = 300, evaluations = 1, op = "GreaterThanThreshold", warning = 2000, critical = 5000, unit = " ms", missing = "missing"
+      what   = "p95 of POST /api/orders (average of per-instance, per-minute p95)"
+    }
+    order-read-latency-p95 = {
+      metric = local.cw.read_p95, dimensions = local.cw.p95_dimensions, stat = "Average", expression = null, queries = {}
+      period = 300, evaluations = 1, op = "GreaterThanThreshold", warning = 500, critical = 1000, unit = " ms", missing = "missing"
+      what   = "p95 of GET /api/orders/{id} (average of per-instance, per-minute p95)"
+    }
+    failed-event-persistence = {
+      metric = local.cw.persistence, dimensions = local.dims, stat = "Sum", expression = null, queries = {}
+      period = 300, evaluations = 1, op = "GreaterThanThreshold", warning = 0, critical = 10, unit = "", missing = "notBreaching"
+      what   = "failed event appends in 5 minutes"
+    }
+    event-processing-errors = {
+      metric     = null, dimensions = null, stat = null, queries = local.cw.processor_query
+      expression = "SUM([${join(", ", keys(local.cw.processor_query))}])"
+      period     = 900, evaluations = 1, op = "GreaterThanThreshold", warning = 5, critical = 20, unit = "", missing = "notBreaching"
+      what       = "event processing failures (all processors) in 15 minutes"
+    }
+    # hits / (hits + misses) over 15 minutes; fewer than min_lookups loads (no traffic included)
+    # count as a perfect ratio, so an idle system never alarms.
+    snapshot-hit-ratio = {
+      metric = null, dimensions = null, stat = null
+      queries = {
+        hits   = { metric = local.cw.lookups, dimensions = merge(local.dims, { result = "hit" }), stat = "Sum" }
+        misses = { metric = local.cw.lookups, dimensions = merge(local.dims, { result = "miss" }), stat = "Sum" }
+      }
+      expression = "IF(hits + misses >= ${local.cw.min_lookups}, hits / (hits + misses), 1)"
+      period     = 900, evaluations = 1, op = "LessThanThreshold", warning = 0.8, critical = 0.5, unit = "", missing = "notBreaching"
+      what       = "snapshot hit ratio over 15 minutes (with at least ${local.cw.min_lookups} loads)"
+    }
   }
 
   app_alarms = merge([
@@ -73,13 +120,12 @@ resource "aws_cloudwatch_metric_alarm" "app" {
   for_each = local.app_alarms
 
   alarm_name          = "${local.name}-${each.key}"
-  alarm_description   = "[${each.value.severity}] ${each.value.metric} ${each.value.op == "LessThanThreshold" ? "<" : ">"} ${each.value.threshold}. See docs/deployment.md#7-alarms-and-metrics"
-  namespace           = local.m.namespace
+  alarm_description   = "[${each.value.severity}] ${each.value.what} ${each.value.op == "LessThanThreshold" ? "<" : ">"} ${each.value.threshold}${each.value.unit}. See docs/deployment.md#7-alarms-and-metrics"
+  namespace           = each.value.expression == null ? local.ns : null
   metric_name         = each.value.metric
-  dimensions          = var.metric_dimensions
-  statistic           = startswith(each.value.stat, "p") ? null : each.value.stat
-  extended_statistic  = startswith(each.value.stat, "p") ? each.value.stat : null
-  period              = each.value.period
+  dimensions          = each.value.dimensions
+  statistic           = each.value.stat
+  period              = each.value.expression == null ? each.value.period : null
   evaluation_periods  = each.value.evaluations
   comparison_operator = each.value.op
   threshold           = each.value.threshold
@@ -87,6 +133,28 @@ resource "aws_cloudwatch_metric_alarm" "app" {
   alarm_actions       = local.actions
   ok_actions          = local.actions
   tags                = merge(var.tags, { severity = each.value.severity })
+
+  dynamic "metric_query" {
+    for_each = each.value.expression == null ? [] : [each.value.expression]
+    content {
+      id          = "result"
+      expression  = metric_query.value
+      return_data = true
+    }
+  }
+  dynamic "metric_query" {
+    for_each = each.value.queries
+    content {
+      id = metric_query.key
+      metric {
+        namespace   = local.ns
+        metric_name = metric_query.value.metric
+        dimensions  = metric_query.value.dimensions
+        stat        = metric_query.value.stat
+        period      = each.value.period
+      }
+    }
+  }
 }
 
 resource "aws_cloudwatch_metric_alarm" "throttling" {

@@ -17,27 +17,21 @@ variable "alert_emails" {
 }
 
 variable "metrics" {
-  description = "Where the application's meters land in CloudWatch (see docs/deployment.md, Metrics)."
+  description = <<-EOT
+    Where the application's meters land in CloudWatch: the namespace it publishes to (Micrometer's
+    CloudWatch registry, management.cloudwatch.metrics.export.namespace, set on the ECS tasks by
+    modules/compute) and the values of the `processor` tag of orderflow.events.processing.failures.
+    Metric names are fixed by the application; see docs/deployment.md section 7.
+  EOT
   type = object({
-    namespace              = optional(string, "Orderflow")
-    orders_created         = optional(string, "orderflow.orders.created")
-    order_transitions      = optional(string, "orderflow.order.transitions")
-    order_creation_latency = optional(string, "orderflow.order.creation.latency")
-    order_load_latency     = optional(string, "orderflow.order.load.latency")
-    event_write_latency    = optional(string, "orderflow.events.write.latency")
-    event_read_latency     = optional(string, "orderflow.events.read.latency")
-    events_written         = optional(string, "orderflow.events.written")
-    publication_latency    = optional(string, "orderflow.events.publication.latency")
-    persistence_failures   = optional(string, "orderflow.events.persistence.failures")
-    processing_failures    = optional(string, "orderflow.events.processing.failures")
-    failed_operations      = optional(string, "orderflow.order.operations.failed")
-    snapshot_hit_ratio     = optional(string, "orderflow.snapshot.hit.ratio")
+    namespace  = optional(string, "Orderflow")
+    processors = optional(list(string), ["order-summary"])
   })
   default = {}
 }
 
 variable "metric_dimensions" {
-  description = "Dimensions the application attaches to its CloudWatch meters."
+  description = "Common tags the application adds to every meter (management.metrics.tags.*), which CloudWatch sees as dimensions. None by default."
   type        = map(string)
   default     = {}
 }

@@ -15,6 +15,8 @@ locals {
   dr   = var.dr_region != null
   size = local.sizes[var.size]
   tags = merge(var.tags, { project = "orderflow", environment = var.environment })
+  # The services publish their meters here and the alarms read them from here: one value for both.
+  metrics_namespace = coalesce(try(var.metrics.namespace, null), "Orderflow")
 }
 
 module "kms" {
@@ -101,6 +103,7 @@ module "compute" {
   archive_bucket         = module.archive.bucket_name
   archive_bucket_arn     = module.archive.bucket_arn
   kms_key_arn            = module.kms.key_arn
+  metrics_namespace      = local.metrics_namespace
   log_retention_days     = var.log_retention_days
   tags                   = local.tags
 }
@@ -111,7 +114,7 @@ module "monitoring" {
   account_id           = data.aws_caller_identity.current.account_id
   kms_key_arn          = module.kms.key_arn
   alert_emails         = var.alert_emails
-  metrics              = var.metrics
+  metrics              = merge(var.metrics, { namespace = local.metrics_namespace })
   metric_dimensions    = var.metric_dimensions
   table_names          = module.dynamodb.table_names
   provisioned_capacity = var.billing_mode == "PROVISIONED"

@@ -9,6 +9,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Map;
 
 /** A plain HTTP client for tests that talk to the running API as a user's client would. */
 public final class ApiClient {
@@ -41,6 +42,23 @@ public final class ApiClient {
         HttpRequest.newBuilder(URI.create(base + path))
             .header("Content-Type", contentType)
             .POST(HttpRequest.BodyPublishers.ofString(body)));
+  }
+
+  /** A JSON POST with extra request headers, e.g. {@code Idempotency-Key}. */
+  public Response post(String path, String body, Map<String, String> headers) {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(base + path))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(body));
+    headers.forEach(request::header);
+    return send(request);
+  }
+
+  public Response put(String path, String body) {
+    return send(
+        HttpRequest.newBuilder(URI.create(base + path))
+            .header("Content-Type", "application/json")
+            .PUT(HttpRequest.BodyPublishers.ofString(body)));
   }
 
   private Response send(HttpRequest.Builder request) {

@@ -1,5 +1,7 @@
 package io.orderflow.api.problem;
 
+import io.orderflow.api.operations.OperationFinished;
+import io.orderflow.api.operations.OperationNotFound;
 import io.orderflow.api.order.CommandPending;
 import io.orderflow.api.order.OrderNotFound;
 import io.orderflow.eventstore.EventStoreActivities;
@@ -20,6 +22,7 @@ import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MissingRequestHeaderException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.async.AsyncRequestNotUsableException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 import software.amazon.awssdk.core.exception.SdkClientException;
@@ -83,6 +86,16 @@ class ProblemHandler {
   @ExceptionHandler(OrderNotFound.class)
   ResponseEntity<ProblemDetail> notFound(OrderNotFound e) {
     return Problems.of(ProblemType.ORDER_NOT_FOUND, e.getMessage());
+  }
+
+  @ExceptionHandler(OperationNotFound.class)
+  ResponseEntity<ProblemDetail> operationNotFound(OperationNotFound e) {
+    return Problems.of(ProblemType.OPERATION_NOT_FOUND, e.getMessage());
+  }
+
+  @ExceptionHandler(OperationFinished.class)
+  ResponseEntity<ProblemDetail> operationFinished(OperationFinished e) {
+    return Problems.of(ProblemType.OPERATION_FINISHED, e.getMessage());
   }
 
   @ExceptionHandler(MethodArgumentTypeMismatchException.class)
@@ -149,6 +162,12 @@ class ProblemHandler {
         .headers(response.getHeaders())
         .header("Retry-After", Integer.toString(seconds))
         .body(response.getBody());
+  }
+
+  // The client hung up (a scrape that timed out, say): there is no one left to answer.
+  @ExceptionHandler(AsyncRequestNotUsableException.class)
+  void clientGone(AsyncRequestNotUsableException e) {
+    log.debug("client went away: {}", e.getMessage());
   }
 
   @ExceptionHandler(Exception.class)

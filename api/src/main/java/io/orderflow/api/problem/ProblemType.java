@@ -14,6 +14,8 @@ public enum ProblemType {
   IDEMPOTENCY_KEY_REUSED("idempotency-key-reused", "Idempotency key reused", HttpStatus.CONFLICT),
   ORDER_NOT_FOUND("order-not-found", "Order not found", HttpStatus.NOT_FOUND),
   NOT_FOUND("not-found", "Not found", HttpStatus.NOT_FOUND),
+  OPERATION_NOT_FOUND("operation-not-found", "Operation not found", HttpStatus.NOT_FOUND),
+  OPERATION_FINISHED("operation-finished", "Operation finished", HttpStatus.CONFLICT),
   METHOD_NOT_ALLOWED("method-not-allowed", "Method not allowed", HttpStatus.METHOD_NOT_ALLOWED),
   ORDER_CONFLICT("order-conflict", "Order conflict", HttpStatus.CONFLICT),
   PAYLOAD_TOO_LARGE("payload-too-large", "Payload too large", HttpStatus.CONTENT_TOO_LARGE),

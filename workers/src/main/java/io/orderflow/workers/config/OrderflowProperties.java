@@ -16,6 +16,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param temporal whether to run the Temporal server inside this process
  * @param snapshots the snapshot policy
  * @param orders the timing of an order's life
+ * @param backup where backups go and how they scan
  */
 @ConfigurationProperties("orderflow")
 public record OrderflowProperties(
@@ -25,7 +26,8 @@ public record OrderflowProperties(
     Sns sns,
     Temporal temporal,
     Snapshots snapshots,
-    Orders orders) {
+    Orders orders,
+    Backup backup) {
 
   public record Aws(String region, String dynamodbEndpoint, String snsEndpoint, Duration timeout) {}
 
@@ -58,4 +60,18 @@ public record OrderflowProperties(
    * @param embeddedPort its port; 0 picks a free one
    */
   public record Temporal(boolean embedded, int embeddedPort) {}
+
+  /**
+   * @param directory the local backup store's root (relative to the working directory)
+   * @param segments parallel scan segments per table when a request names none
+   */
+  public record Backup(String directory, int segments) {
+    public static final String DEFAULT_DIRECTORY = "local-stack/data/backups";
+    public static final int DEFAULT_SEGMENTS = 4;
+
+    public Backup {
+      directory = directory == null || directory.isBlank() ? DEFAULT_DIRECTORY : directory;
+      segments = segments <= 0 ? DEFAULT_SEGMENTS : segments;
+    }
+  }
 }

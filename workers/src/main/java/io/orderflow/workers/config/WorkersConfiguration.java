@@ -11,9 +11,12 @@ import org.springframework.context.annotation.Import;
 @EnableConfigurationProperties(OrderflowProperties.class)
 @Import({
   AwsConfiguration.class,
+  CloudWatchMetricsConfiguration.class,
   InfrastructureConfiguration.class,
   EventStoreConfiguration.class,
+  RecoveryConfiguration.class,
   EmbeddedTemporalConfiguration.class,
+  LocalTemporalWorkerConfiguration.class,
   HealthConfiguration.class,
   LoggingConfiguration.class
 })
