@@ -26,8 +26,10 @@ import io.temporal.workflow.WorkflowLock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.slf4j.Logger;
 
 public class OrderWorkflowImpl implements OrderWorkflow {
@@ -79,6 +81,7 @@ public class OrderWorkflowImpl implements OrderWorkflow {
   private final String orderId;
   private final OrderSettings settings;
   private final List<AppliedCommand> applied;
+  private final Set<String> inFlight = new HashSet<>();
   private Order state;
   private String lastHash;
 
@@ -135,9 +138,11 @@ public class OrderWorkflowImpl implements OrderWorkflow {
     try {
       // a payment may have slipped in while the lock was taken
       if (state.status() == OrderStatus.CONFIRMED) {
-        commit(
-            OrderDecisions.decide(state, new OrderCommand.Cancel(OrderCancelled.PAYMENT_TIMEOUT)),
-            TIMER_METADATA);
+        forward(
+            commit(
+                OrderDecisions.decide(
+                    state, new OrderCommand.Cancel(OrderCancelled.PAYMENT_TIMEOUT)),
+                TIMER_METADATA));
       }
     } finally {
       commandLock.unlock();
@@ -169,7 +174,7 @@ public class OrderWorkflowImpl implements OrderWorkflow {
               "the command is not for order " + orderId,
               List.of(new FieldViolation("orderId", "must be " + orderId))));
     }
-    if (alreadyApplied(metadata).isEmpty()) {
+    if (!isRepeat(metadata)) {
       Rejections.rethrow(() -> OrderDecisions.create(state, command));
     }
   }
@@ -188,7 +193,7 @@ public class OrderWorkflowImpl implements OrderWorkflow {
               "a command is required",
               List.of(new FieldViolation("command", "must not be null"))));
     }
-    if (alreadyApplied(metadata).isEmpty()) {
+    if (!isRepeat(metadata)) {
       Rejections.rethrow(() -> OrderDecisions.decide(state, command));
     }
   }
@@ -206,6 +211,10 @@ public class OrderWorkflowImpl implements OrderWorkflow {
   // One command at a time: decide on the state as it is after the previous one has landed.
   private CommandOutcome handle(
       CommitMetadata metadata, java.util.function.Supplier<List<OrderEvent>> decide) {
+    String requestId = metadata == null ? null : metadata.causationId();
+    if (requestId != null) {
+      inFlight.add(requestId);
+    }
     commandLock.lock();
     try {
       Optional<CommandOutcome> earlier = alreadyApplied(metadata);
@@ -213,13 +222,25 @@ public class OrderWorkflowImpl implements OrderWorkflow {
         return earlier.get();
       }
       OrderStatus from = state.status();
-      commit(Rejections.rethrow(decide), metadata);
+      AppendResult appended = commit(Rejections.rethrow(decide), metadata);
+      // Remembered before the bus and the read model are told: a retry of this request that
+      // arrives meanwhile gets this answer instead of being judged against the new state.
       CommandOutcome outcome = new CommandOutcome(from, state);
       remember(metadata, outcome);
+      forward(appended);
       return outcome;
     } finally {
       commandLock.unlock();
+      if (requestId != null) {
+        inFlight.remove(requestId);
+      }
     }
+  }
+
+  // A retry of a request that is applied, or still being applied, is answered, never re-judged.
+  private boolean isRepeat(CommitMetadata metadata) {
+    return alreadyApplied(metadata).isPresent()
+        || (metadata != null && inFlight.contains(metadata.causationId()));
   }
 
   private Optional<CommandOutcome> alreadyApplied(CommitMetadata metadata) {
@@ -242,7 +263,7 @@ public class OrderWorkflowImpl implements OrderWorkflow {
     }
   }
 
-  private void commit(List<OrderEvent> events, CommitMetadata metadata) {
+  private AppendResult commit(List<OrderEvent> events, CommitMetadata metadata) {
     Instant now = Instant.ofEpochMilli(Workflow.currentTimeMillis());
     List<NewEvent> newEvents = new ArrayList<>();
     for (OrderEvent event : events) {
@@ -270,7 +291,7 @@ public class OrderWorkflowImpl implements OrderWorkflow {
     }
     state = next;
     lastHash = appended.hash();
-    forward(appended);
+    return appended;
   }
 
   private void forward(AppendResult appended) {
