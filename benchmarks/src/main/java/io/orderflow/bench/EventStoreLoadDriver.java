@@ -59,13 +59,7 @@ public final class EventStoreLoadDriver {
 
       out.println("building orders and measuring loads...");
       SnapshotStore snapshots = new SnapshotStore(dynamo, tables.names());
-      LoadLatency loads =
-          new LoadLatency(
-              store,
-              snapshots,
-              new ReadableSnapshot(dynamo, tables.names().snapshots()),
-              new SnapshotAfterQuery(dynamo, tables.names().events(), snapshots, store.codec()),
-              meters);
+      LoadLatency loads = new LoadLatency(store, snapshots, meters);
       report.loads(
           loads.measure(
               options.orderSizes(),
@@ -74,15 +68,6 @@ public final class EventStoreLoadDriver {
               options.loadSamples()),
           options.snapshotTail());
       report.footer();
-      loads
-          .snapshotProblem()
-          .ifPresent(
-              problem ->
-                  out.printf(
-                      "WARNING: SnapshotStore could not read back the snapshots it wrote (%s);"
-                          + " the driver wrote them itself with the record's fields only, so the"
-                          + " timed loads still ran through OrderLoader and SnapshotStore.%n",
-                      problem));
     }
   }
 }

@@ -14,7 +14,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -23,39 +22,16 @@ import java.util.UUID;
  * and both variants are interleaved, so noise spreads over all of them.
  */
 final class LoadLatency {
-  /**
-   * @param withoutLookup what {@code withSnapshot} would cost if the loader skipped the query for
-   *     the commit holding the first version after the snapshot (a what-if, see docs)
-   */
-  record Cell(
-      int events, Latencies withSnapshot, Latencies withoutSnapshot, Latencies withoutLookup) {}
+  record Cell(int events, Latencies withSnapshot, Latencies withoutSnapshot) {}
 
   private final DynamoDbEventStore store;
   private final SnapshotStore snapshots;
-  private final ReadableSnapshot fallback;
   private final MeterRegistry meters;
-  private final SnapshotAfterQuery whatIf;
-  private String snapshotProblem;
 
-  LoadLatency(
-      DynamoDbEventStore store,
-      SnapshotStore snapshots,
-      ReadableSnapshot fallback,
-      SnapshotAfterQuery whatIf,
-      MeterRegistry meters) {
-    this.whatIf = whatIf;
+  LoadLatency(DynamoDbEventStore store, SnapshotStore snapshots, MeterRegistry meters) {
     this.store = store;
     this.snapshots = snapshots;
-    this.fallback = fallback;
     this.meters = meters;
-  }
-
-  /**
-   * Why the snapshots had to be written by {@link ReadableSnapshot}; empty when {@code
-   * SnapshotStore} read back its own.
-   */
-  Optional<String> snapshotProblem() {
-    return Optional.ofNullable(snapshotProblem);
   }
 
   List<Cell> measure(List<Integer> sizes, int tail, int warmup, int samples) {
@@ -69,16 +45,11 @@ final class LoadLatency {
     }
     for (Map.Entry<Integer, String> e : orders.entrySet()) {
       check(loader.load(e.getValue()), e.getKey(), tail);
-      if (!whatIf.load(e.getValue()).equals(foldWithoutSnapshot(e.getValue()))) {
-        throw new IllegalStateException("the what-if load disagrees with the full fold");
-      }
     }
     Map<Integer, long[]> with = new LinkedHashMap<>();
     Map<Integer, long[]> without = new LinkedHashMap<>();
-    Map<Integer, long[]> noLookup = new LinkedHashMap<>();
     sizes.forEach(s -> with.put(s, new long[samples]));
     sizes.forEach(s -> without.put(s, new long[samples]));
-    sizes.forEach(s -> noLookup.put(s, new long[samples]));
     for (int i = -warmup; i < samples; i++) {
       for (Map.Entry<Integer, String> e : orders.entrySet()) {
         String orderId = e.getValue();
@@ -87,23 +58,15 @@ final class LoadLatency {
         long b = System.nanoTime();
         foldWithoutSnapshot(orderId);
         long c = System.nanoTime();
-        whatIf.load(orderId);
-        long d = System.nanoTime();
         if (i >= 0) {
           with.get(e.getKey())[i] = b - a;
           without.get(e.getKey())[i] = c - b;
-          noLookup.get(e.getKey())[i] = d - c;
         }
       }
     }
     List<Cell> cells = new ArrayList<>();
     for (int size : sizes) {
-      cells.add(
-          new Cell(
-              size,
-              Latencies.of(with.get(size)),
-              Latencies.of(without.get(size)),
-              Latencies.of(noLookup.get(size))));
+      cells.add(new Cell(size, Latencies.of(with.get(size)), Latencies.of(without.get(size))));
     }
     return cells;
   }
@@ -138,14 +101,7 @@ final class LoadLatency {
   }
 
   private void snapshot(OrderLoader snapshotEveryLoad, String orderId) {
-    Order state = snapshotEveryLoad.load(orderId).order();
-    try {
-      snapshots.latest(orderId).map(snapshots::decode);
-    } catch (IllegalStateException unreadable) {
-      Throwable cause = unreadable.getCause() == null ? unreadable : unreadable.getCause();
-      snapshotProblem = cause.getMessage().lines().findFirst().orElse("");
-      fallback.save(state);
-    }
+    snapshotEveryLoad.load(orderId);
   }
 
   private void check(OrderLoader.Loaded loaded, int size, int tail) {
