@@ -1,8 +1,6 @@
 package io.orderflow.bench;
 
 import java.io.PrintStream;
-import java.lang.management.ManagementFactory;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -36,32 +34,12 @@ final class LifecycleReport {
   }
 
   void header(LifecycleOptions o, String[] args) {
-    Runtime rt = Runtime.getRuntime();
-    out.println("== orderflow order lifecycle load driver ==");
-    out.printf("date           %s%n", Instant.now());
-    out.printf(
-        "command        java %s -cp %s %s %s%n",
-        String.join(" ", ManagementFactory.getRuntimeMXBean().getInputArguments()),
-        System.getProperty("java.class.path"),
-        LifecycleLoadDriver.class.getName(),
-        String.join(" ", args));
-    out.printf(
-        "java           %s (%s %s)%n",
-        System.getProperty("java.version"),
-        System.getProperty("java.vm.name"),
-        System.getProperty("java.vm.version"));
-    out.printf(
-        "machine        %d cores available to the JVM, %s %s %s, max heap %d MB%n",
-        rt.availableProcessors(),
-        System.getProperty("os.name"),
-        System.getProperty("os.version"),
-        System.getProperty("os.arch"),
-        rt.maxMemory() / (1024 * 1024));
+    RunFacts.print(out, "orderflow order lifecycle load driver", LifecycleLoadDriver.class, args);
     out.printf("api            %s%n", o.api());
     out.printf(
         "temporal       %s, namespace %s (baseline worker in this JVM, queue bench-baseline)%n",
         o.temporal(), o.namespace());
-    out.printf("load average   %.2f (1 min, whole machine, at start)%n", loadAverage());
+    RunFacts.loadAverage(out, "start");
     out.printf(
         "plan           clients %s, %ds per level and variant, warm-up %ds per variant;"
             + " variants alternate O B / B O by level%n",
@@ -277,7 +255,7 @@ final class LifecycleReport {
   }
 
   void footer() {
-    out.printf("load average   %.2f (1 min, whole machine, at end)%n", loadAverage());
+    RunFacts.loadAverage(out, "end");
   }
 
   private static double p95(ClosedLoop.Result r, String op) {
@@ -291,9 +269,5 @@ final class LifecycleReport {
       sum += n;
     }
     return sum / lat.count() / 1e6;
-  }
-
-  private static double loadAverage() {
-    return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
   }
 }

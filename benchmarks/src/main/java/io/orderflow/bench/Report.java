@@ -1,8 +1,6 @@
 package io.orderflow.bench;
 
 import java.io.PrintStream;
-import java.lang.management.ManagementFactory;
-import java.time.Instant;
 import java.util.List;
 
 /** The driver's printed report: machine facts, the command, and each figure beside its baseline. */
@@ -17,29 +15,9 @@ final class Report {
   }
 
   void header(DriverOptions o, String[] args, String eventsTable) {
-    Runtime rt = Runtime.getRuntime();
-    out.println("== orderflow event store load driver ==");
-    out.printf("date           %s%n", Instant.now());
-    out.printf(
-        "command        java %s -cp %s %s %s%n",
-        String.join(" ", ManagementFactory.getRuntimeMXBean().getInputArguments()),
-        System.getProperty("java.class.path"),
-        EventStoreLoadDriver.class.getName(),
-        String.join(" ", args));
-    out.printf(
-        "java           %s (%s %s)%n",
-        System.getProperty("java.version"),
-        System.getProperty("java.vm.name"),
-        System.getProperty("java.vm.version"));
-    out.printf(
-        "machine        %d cores available to the JVM, %s %s %s, max heap %d MB%n",
-        rt.availableProcessors(),
-        System.getProperty("os.name"),
-        System.getProperty("os.version"),
-        System.getProperty("os.arch"),
-        rt.maxMemory() / (1024 * 1024));
+    RunFacts.print(out, "orderflow event store load driver", EventStoreLoadDriver.class, args);
     out.printf("endpoint       %s (table %s)%n", o.endpoint(), eventsTable);
-    out.printf("load average   %.2f (1 min, whole machine, at start)%n", loadAverage());
+    RunFacts.loadAverage(out, "start");
     out.printf(
         "appends        threads %s, warm-up %ds per variant, %d rounds x %ds per variant (A B B A)%n",
         o.appendThreads(), o.warmup().toSeconds(), o.rounds(), o.round().toSeconds());
@@ -114,10 +92,6 @@ final class Report {
   }
 
   void footer() {
-    out.printf("load average   %.2f (1 min, whole machine, at end)%n", loadAverage());
-  }
-
-  private static double loadAverage() {
-    return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+    RunFacts.loadAverage(out, "end");
   }
 }
