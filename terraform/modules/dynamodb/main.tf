@@ -1,4 +1,4 @@
-# The five tables of DESIGN.md §3. Keys and indexes are fixed by the application's data model;
+# The five tables of DESIGN.md §3, and the quarantine that single-order recovery moves suspect commits to. Keys and indexes are fixed by the application's data model;
 # billing, protection and replication are per environment.
 terraform {
   required_providers {
@@ -54,6 +54,15 @@ locals {
       range   = null
       stream  = false
       replica = false
+      indexes = {}
+    }
+    # Commits single-order recovery took out of a stream (altered or off the chain), kept for forensics.
+    quarantine = {
+      name    = "order_quarantine"
+      hash    = { name = "orderId", type = "S" }
+      range   = { name = "quarantineKey", type = "S" }
+      stream  = false
+      replica = true
       indexes = {}
     }
   }

@@ -138,6 +138,21 @@ public final class BackupStore {
     }
   }
 
+  /** Reads the lines of one of a backup's gzipped data files, in order. */
+  public void readLines(String backupId, String relativePath, Consumer<String> each) {
+    readLines(directory(backupId), relativePath, each);
+  }
+
+  /** Whether one of a backup's data files still has the bytes its manifest states. */
+  public boolean verify(String backupId, BackupManifest.DataFile file) {
+    return verify(directory(backupId), file);
+  }
+
+  /** The orders a backup holds and their last versions, from its orders index. */
+  public java.util.Map<String, Long> ordersIndex(String backupId) {
+    return OrdersIndex.read(directory(backupId));
+  }
+
   /** Reads the lines of a gzipped data file under {@code base}, in order. */
   public static void readLines(Path base, String relativePath, Consumer<String> each) {
     try (BufferedReader in =

@@ -1,6 +1,6 @@
 package io.orderflow.backup;
 
-import io.orderflow.eventstore.dynamodb.TableNames;
+import io.orderflow.eventstore.dynamodb.ActiveTables;
 import io.orderflow.recovery.backup.BackupActivities;
 import io.orderflow.recovery.backup.BackupResult;
 import io.orderflow.recovery.backup.BackupTable;
@@ -20,13 +20,13 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /** Backs the tables up into a {@link BackupStore} directory with a parallel scan. */
 public final class DynamoDbBackupActivities implements BackupActivities {
-  private final TableNames tables;
+  private final ActiveTables tables;
   private final BackupStore store;
   private final SegmentExporter exporter;
 
   public DynamoDbBackupActivities(
       DynamoDbClient dynamo,
-      TableNames tables,
+      ActiveTables tables,
       BackupStore store,
       SegmentExporter.Settings settings) {
     this.tables = tables;

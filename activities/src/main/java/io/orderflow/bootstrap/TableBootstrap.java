@@ -48,23 +48,46 @@ public final class TableBootstrap {
     return created;
   }
 
+  /**
+   * Creates one table from a definition unless it exists, and waits until it is active. For the
+   * copies a restore writes into.
+   */
+  public void create(CreateTableRequest table) {
+    try {
+      dynamo.createTable(table);
+    } catch (ResourceInUseException exists) {
+      // a retry after the create went through, or another instance: the table is there
+    }
+    dynamo.waiter().waitUntilTableExists(r -> r.tableName(table.tableName()));
+  }
+
+  /** An events table: commits keyed by order and first version, with both GSIs. */
+  public static CreateTableRequest eventsTable(String name) {
+    return table(name, "orderId", "version")
+        .attributeDefinitions(
+            attr("orderId", ScalarAttributeType.S),
+            attr("version", ScalarAttributeType.N),
+            attr("unpublished", ScalarAttributeType.S),
+            attr("timeBucket", ScalarAttributeType.S),
+            attr("timeKey", ScalarAttributeType.S))
+        .globalSecondaryIndexes(
+            index("unpublished-index", "unpublished", "timeKey"),
+            index("by-time", "timeBucket", "timeKey"))
+        .build();
+  }
+
+  /** A snapshots table: folded states keyed by order and version. */
+  public static CreateTableRequest snapshotsTable(String name) {
+    return table(name, "orderId", "version")
+        .attributeDefinitions(
+            attr("orderId", ScalarAttributeType.S), attr("version", ScalarAttributeType.N))
+        .build();
+  }
+
   static List<CreateTableRequest> definitions(TableNames names) {
     return List.of(
-        table(names.events(), "orderId", "version")
-            .attributeDefinitions(
-                attr("orderId", ScalarAttributeType.S),
-                attr("version", ScalarAttributeType.N),
-                attr("unpublished", ScalarAttributeType.S),
-                attr("timeBucket", ScalarAttributeType.S),
-                attr("timeKey", ScalarAttributeType.S))
-            .globalSecondaryIndexes(
-                index("unpublished-index", "unpublished", "timeKey"),
-                index("by-time", "timeBucket", "timeKey"))
-            .build(),
-        table(names.snapshots(), "orderId", "version")
-            .attributeDefinitions(
-                attr("orderId", ScalarAttributeType.S), attr("version", ScalarAttributeType.N))
-            .build(),
+        eventsTable(names.events()),
+        snapshotsTable(names.snapshots()),
         table(names.projections(), "orderId", null)
             .attributeDefinitions(
                 attr("orderId", ScalarAttributeType.S),
@@ -80,6 +103,11 @@ public final class TableBootstrap {
             .build(),
         table(names.control(), "key", null)
             .attributeDefinitions(attr("key", ScalarAttributeType.S))
+            .build(),
+        table(names.quarantine(), "orderId", "quarantineKey")
+            .attributeDefinitions(
+                attr("orderId", ScalarAttributeType.S),
+                attr("quarantineKey", ScalarAttributeType.S))
             .build());
   }
 

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-import io.orderflow.eventstore.dynamodb.TableNames;
+import io.orderflow.eventstore.dynamodb.ActiveTables;
 import io.orderflow.order.Order;
 import java.time.Instant;
 import java.util.List;
@@ -22,7 +22,7 @@ import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
  */
 public final class SnapshotStore {
   private final DynamoDbClient dynamo;
-  private final String table;
+  private final ActiveTables tables;
   private final ObjectMapper json =
       JsonMapper.builder()
           .addModule(new JavaTimeModule())
@@ -32,15 +32,15 @@ public final class SnapshotStore {
           .disable(MapperFeature.AUTO_DETECT_IS_GETTERS)
           .build();
 
-  public SnapshotStore(DynamoDbClient dynamo, TableNames tables) {
+  public SnapshotStore(DynamoDbClient dynamo, ActiveTables tables) {
     this.dynamo = dynamo;
-    this.table = tables.snapshots();
+    this.tables = tables;
   }
 
   public void save(OrderSnapshot snapshot) {
     dynamo.putItem(
         r ->
-            r.tableName(table)
+            r.tableName(tables.snapshots())
                 .item(
                     Map.of(
                         "orderId", AttributeValue.fromS(snapshot.orderId()),
@@ -59,7 +59,7 @@ public final class SnapshotStore {
     QueryResponse newest =
         dynamo.query(
             r ->
-                r.tableName(table)
+                r.tableName(tables.snapshots())
                     .keyConditionExpression("orderId = :id")
                     .expressionAttributeValues(Map.of(":id", AttributeValue.fromS(orderId)))
                     .scanIndexForward(false)
@@ -84,7 +84,7 @@ public final class SnapshotStore {
         dynamo
             .queryPaginator(
                 r ->
-                    r.tableName(table)
+                    r.tableName(tables.snapshots())
                         .keyConditionExpression("orderId = :id")
                         .expressionAttributeValues(Map.of(":id", AttributeValue.fromS(orderId)))
                         .projectionExpression("orderId, version")
@@ -93,7 +93,7 @@ public final class SnapshotStore {
             .stream()
             .toList();
     List<Map<String, AttributeValue>> old = all.subList(Math.min(keep, all.size()), all.size());
-    old.forEach(key -> dynamo.deleteItem(r -> r.tableName(table).key(key)));
+    old.forEach(key -> dynamo.deleteItem(r -> r.tableName(tables.snapshots()).key(key)));
     return old.size();
   }
 

@@ -32,7 +32,7 @@ public final class DynamoDbEventStore {
   public static final int MAX_COMMIT_BYTES = 350 * 1024;
 
   private final DynamoDbClient dynamo;
-  private final String table;
+  private final ActiveTables tables;
   private final EventCodec codec;
   private final Clock clock;
   private final EventStoreMetrics metrics;
@@ -40,12 +40,12 @@ public final class DynamoDbEventStore {
 
   public DynamoDbEventStore(
       DynamoDbClient dynamo,
-      TableNames tables,
+      ActiveTables tables,
       EventCodec codec,
       Clock clock,
       MeterRegistry meters) {
     this.dynamo = dynamo;
-    this.table = tables.events();
+    this.tables = tables;
     this.codec = codec;
     this.clock = clock;
     this.metrics = new EventStoreMetrics(meters);
@@ -69,7 +69,7 @@ public final class DynamoDbEventStore {
               () ->
                   dynamo.putItem(
                       r ->
-                          r.tableName(table)
+                          r.tableName(tables.events())
                               .item(item)
                               .conditionExpression("attribute_not_exists(orderId)")
                               .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL)));
@@ -175,7 +175,7 @@ public final class DynamoDbEventStore {
             () ->
                 dynamo.getItem(
                     r ->
-                        r.tableName(table)
+                        r.tableName(tables.events())
                             .consistentRead(true)
                             .key(
                                 Map.of(
@@ -222,7 +222,7 @@ public final class DynamoDbEventStore {
                   List<StoredCommit> commits = new ArrayList<>();
                   QueryRequest request =
                       QueryRequest.builder()
-                          .tableName(table)
+                          .tableName(tables.events())
                           .keyConditionExpression("orderId = :id AND version BETWEEN :from AND :to")
                           .expressionAttributeValues(
                               Map.of(
@@ -244,7 +244,7 @@ public final class DynamoDbEventStore {
     QueryResponse holding =
         dynamo.query(
             r ->
-                r.tableName(table)
+                r.tableName(tables.events())
                     .keyConditionExpression("orderId = :id AND version <= :v")
                     .expressionAttributeValues(
                         Map.of(":id", CommitItems.s(orderId), ":v", CommitItems.n(version)))
@@ -281,7 +281,7 @@ public final class DynamoDbEventStore {
             () ->
                 dynamo.query(
                     r ->
-                        r.tableName(table)
+                        r.tableName(tables.events())
                             .keyConditionExpression("orderId = :id")
                             .expressionAttributeValues(Map.of(":id", CommitItems.s(orderId)))
                             .scanIndexForward(false)
@@ -301,7 +301,7 @@ public final class DynamoDbEventStore {
         () ->
             dynamo.updateItem(
                 r ->
-                    r.tableName(table)
+                    r.tableName(tables.events())
                         .key(
                             Map.of(
                                 CommitItems.ORDER_ID,

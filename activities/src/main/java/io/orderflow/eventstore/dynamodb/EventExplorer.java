@@ -27,11 +27,11 @@ public final class EventExplorer {
   private static final int QUERY_PAGE = 100;
 
   private final DynamoDbClient dynamo;
-  private final String table;
+  private final ActiveTables tables;
 
-  public EventExplorer(DynamoDbClient dynamo, TableNames tables) {
+  public EventExplorer(DynamoDbClient dynamo, ActiveTables tables) {
     this.dynamo = dynamo;
-    this.table = tables.events();
+    this.tables = tables;
   }
 
   public ExplorerPage query(ExplorerQuery query) {
@@ -101,7 +101,7 @@ public final class EventExplorer {
     values.put(":hi", AttributeValue.fromS(highKey));
     QueryRequest.Builder request =
         QueryRequest.builder()
-            .tableName(table)
+            .tableName(tables.events())
             .indexName("by-time")
             .keyConditionExpression("timeBucket = :b AND timeKey BETWEEN :lo AND :hi")
             .limit(QUERY_PAGE);

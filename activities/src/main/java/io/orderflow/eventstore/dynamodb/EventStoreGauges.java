@@ -26,7 +26,7 @@ public final class EventStoreGauges {
   private final Cached<Double> lag;
 
   public EventStoreGauges(
-      DynamoDbClient dynamo, TableNames tables, Clock clock, MeterRegistry meters) {
+      DynamoDbClient dynamo, ActiveTables tables, Clock clock, MeterRegistry meters) {
     this.unpublished = new UnpublishedIndex(dynamo, tables);
     this.description =
         new Cached<>(

@@ -1,8 +1,14 @@
 package io.orderflow.eventstore.dynamodb;
 
-/** The physical DynamoDB tables orderflow uses, by role. */
+/** The physical DynamoDB tables orderflow is configured with, by role. */
 public record TableNames(
-    String events, String snapshots, String projections, String operations, String control) {
+    String events,
+    String snapshots,
+    String projections,
+    String operations,
+    String control,
+    String quarantine)
+    implements ActiveTables {
 
   public static TableNames defaults() {
     return new TableNames(
@@ -10,7 +16,8 @@ public record TableNames(
         "order_snapshots",
         "order_projections",
         "orderflow_operations",
-        "orderflow_control");
+        "orderflow_control",
+        "order_quarantine");
   }
 
   /** The same set with a prefix, so tests can run side by side on one server. */
@@ -20,6 +27,7 @@ public record TableNames(
         prefix + snapshots,
         prefix + projections,
         prefix + operations,
-        prefix + control);
+        prefix + control,
+        prefix + quarantine);
   }
 }

@@ -18,11 +18,11 @@ import software.amazon.awssdk.services.dynamodb.paginators.QueryIterable;
  */
 public final class UnpublishedIndex {
   private final DynamoDbClient dynamo;
-  private final String table;
+  private final ActiveTables tables;
 
-  public UnpublishedIndex(DynamoDbClient dynamo, TableNames tables) {
+  public UnpublishedIndex(DynamoDbClient dynamo, ActiveTables tables) {
     this.dynamo = dynamo;
-    this.table = tables.events();
+    this.tables = tables;
   }
 
   /** Up to {@code limit} unpublished commits, oldest commit first. */
@@ -57,7 +57,7 @@ public final class UnpublishedIndex {
     String key = String.format("%02d", shard);
     return dynamo.queryPaginator(
         r -> {
-          r.tableName(table)
+          r.tableName(tables.events())
               .indexName("unpublished-index")
               .keyConditionExpression(CommitItems.UNPUBLISHED + " = :s")
               .expressionAttributeValues(Map.of(":s", AttributeValue.fromS(key)));

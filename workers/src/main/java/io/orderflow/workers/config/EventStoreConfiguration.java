@@ -1,6 +1,7 @@
 package io.orderflow.workers.config;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.orderflow.control.ActiveTablesStore;
 import io.orderflow.control.ServiceModeStore;
 import io.orderflow.eventstore.dynamodb.DynamoDbEventStore;
 import io.orderflow.eventstore.dynamodb.DynamoDbEventStoreActivities;
@@ -16,6 +17,7 @@ import io.orderflow.snapshot.OrderLoader;
 import io.orderflow.snapshot.SnapshotPolicy;
 import io.orderflow.snapshot.SnapshotStore;
 import java.time.Clock;
+import java.time.Duration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -25,32 +27,40 @@ import software.amazon.awssdk.services.sns.SnsClient;
 @Configuration(proxyBeanMethods = false)
 class EventStoreConfiguration {
 
+  /** Which events and snapshots tables serve: the configured ones until a full restore switches. */
+  @Bean
+  ActiveTablesStore activeTables(DynamoDbClient dynamo, Infrastructure infrastructure) {
+    return new ActiveTablesStore(dynamo, infrastructure.tables(), ACTIVE_TABLES_CACHE);
+  }
+
+  /** How stale an instance's view of the active tables may be; a restore waits longer. */
+  static final Duration ACTIVE_TABLES_CACHE = Duration.ofSeconds(2);
+
   @Bean
   DynamoDbEventStore eventStore(
-      DynamoDbClient dynamo, Infrastructure infrastructure, MeterRegistry meters) {
-    return new DynamoDbEventStore(
-        dynamo, infrastructure.tables(), new EventCodec(), Clock.systemUTC(), meters);
+      DynamoDbClient dynamo, ActiveTablesStore tables, MeterRegistry meters) {
+    return new DynamoDbEventStore(dynamo, tables, new EventCodec(), Clock.systemUTC(), meters);
   }
 
   @Bean
-  EventExplorer eventExplorer(DynamoDbClient dynamo, Infrastructure infrastructure) {
-    return new EventExplorer(dynamo, infrastructure.tables());
+  EventExplorer eventExplorer(DynamoDbClient dynamo, ActiveTablesStore tables) {
+    return new EventExplorer(dynamo, tables);
   }
 
   @Bean
-  UnpublishedIndex unpublishedIndex(DynamoDbClient dynamo, Infrastructure infrastructure) {
-    return new UnpublishedIndex(dynamo, infrastructure.tables());
+  UnpublishedIndex unpublishedIndex(DynamoDbClient dynamo, ActiveTablesStore tables) {
+    return new UnpublishedIndex(dynamo, tables);
   }
 
   @Bean
   EventStoreGauges eventStoreGauges(
-      DynamoDbClient dynamo, Infrastructure infrastructure, MeterRegistry meters) {
-    return new EventStoreGauges(dynamo, infrastructure.tables(), Clock.systemUTC(), meters);
+      DynamoDbClient dynamo, ActiveTablesStore tables, MeterRegistry meters) {
+    return new EventStoreGauges(dynamo, tables, Clock.systemUTC(), meters);
   }
 
   @Bean
-  SnapshotStore snapshotStore(DynamoDbClient dynamo, Infrastructure infrastructure) {
-    return new SnapshotStore(dynamo, infrastructure.tables());
+  SnapshotStore snapshotStore(DynamoDbClient dynamo, ActiveTablesStore tables) {
+    return new SnapshotStore(dynamo, tables);
   }
 
   @Bean

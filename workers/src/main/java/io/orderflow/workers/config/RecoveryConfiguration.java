@@ -3,6 +3,7 @@ package io.orderflow.workers.config;
 import io.orderflow.backup.BackupStore;
 import io.orderflow.backup.DynamoDbBackupActivities;
 import io.orderflow.backup.SegmentExporter;
+import io.orderflow.control.ActiveTablesStore;
 import io.orderflow.operations.DynamoDbOperationsRegistry;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -27,9 +28,8 @@ class RecoveryConfiguration {
 
   @Bean
   DynamoDbBackupActivities backupActivities(
-      DynamoDbClient dynamo, Infrastructure infrastructure, BackupStore store) {
-    return new DynamoDbBackupActivities(
-        dynamo, infrastructure.tables(), store, SegmentExporter.Settings.defaults());
+      DynamoDbClient dynamo, ActiveTablesStore tables, BackupStore store) {
+    return new DynamoDbBackupActivities(dynamo, tables, store, SegmentExporter.Settings.defaults());
   }
 
   static OrderflowProperties.Backup backup(OrderflowProperties properties) {
