@@ -93,10 +93,31 @@ resource "aws_iam_role_policy" "api" {
     Version = "2012-10-17"
     Statement = [
       {
+        # A full restore points the service at restored copies (<table>-<restoreId>).
         Sid      = "ReadModels"
         Effect   = "Allow"
         Action   = ["dynamodb:GetItem", "dynamodb:BatchGetItem", "dynamodb:Query", "dynamodb:DescribeTable"]
-        Resource = local.table_and_index_arns
+        Resource = concat(local.table_and_index_arns, local.restored_table_arns, [for a in local.restored_table_arns : "${a}/index/*"])
+      },
+      {
+        # The restore lock, taken before a full restore starts.
+        Sid      = "TakeTheRestoreLock"
+        Effect   = "Allow"
+        Action   = ["dynamodb:DeleteItem"]
+        Resource = [var.table_arns["control"]]
+      },
+      {
+        # GET /api/backups lists the backups the S3 store holds.
+        Sid      = "ListBackups"
+        Effect   = "Allow"
+        Action   = ["s3:GetObject"]
+        Resource = ["${var.archive_bucket_arn}/exports/*"]
+      },
+      {
+        Sid      = "ListBackupBucket"
+        Effect   = "Allow"
+        Action   = ["s3:ListBucket"]
+        Resource = [var.archive_bucket_arn]
       },
       {
         Sid      = "SetServiceMode"
@@ -162,9 +183,10 @@ resource "aws_iam_role_policy" "workers" {
         Resource = var.dead_letter_queue_arns
       },
       {
+        # The S3 backup store writes, replaces and (when a backup is cancelled) deletes exports.
         Sid      = "WriteExports"
         Effect   = "Allow"
-        Action   = ["s3:PutObject"]
+        Action   = ["s3:PutObject", "s3:DeleteObject", "s3:AbortMultipartUpload"]
         Resource = ["${var.archive_bucket_arn}/exports/*"]
       },
       {

@@ -17,12 +17,17 @@ locals {
   common_env = merge(
     { for k, t in var.table_names : "ORDERFLOW_DYNAMODB_TABLES_${upper(k)}" => t },
     {
-      ORDERFLOW_AWS_REGION              = data.aws_region.current.name
-      ORDERFLOW_AWS_DYNAMODBENDPOINT    = ""
-      ORDERFLOW_AWS_SNSENDPOINT         = ""
-      ORDERFLOW_BOOTSTRAP_ENABLED       = "false"
-      ORDERFLOW_SNS_TOPICARN            = var.topic_arn
-      ORDERFLOW_ARCHIVE_BUCKET          = var.archive_bucket
+      ORDERFLOW_AWS_REGION           = data.aws_region.current.name
+      ORDERFLOW_AWS_DYNAMODBENDPOINT = ""
+      ORDERFLOW_AWS_SNSENDPOINT      = ""
+      ORDERFLOW_BOOTSTRAP_ENABLED    = "false"
+      ORDERFLOW_SNS_TOPICARN         = var.topic_arn
+      ORDERFLOW_ARCHIVE_BUCKET       = var.archive_bucket
+      # Backups go to the archive bucket under exports/ (the prefix the roles may write).
+      ORDERFLOW_BACKUP_STORE            = "s3"
+      ORDERFLOW_BACKUP_BUCKET           = var.archive_bucket
+      ORDERFLOW_BACKUP_PREFIX           = "exports"
+      ORDERFLOW_BACKUP_NATIVE_ENABLED   = "true"
       SPRING_TEMPORAL_CONNECTION_TARGET = var.temporal.target
       SPRING_TEMPORAL_NAMESPACE         = var.temporal.namespace
       # Boot only exposes /actuator/health/readiness (the ALB check) on Kubernetes unless told.

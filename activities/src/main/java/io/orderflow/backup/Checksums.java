@@ -22,16 +22,37 @@ public final class Checksums {
     return Base64.getEncoder().encodeToString(digest(file, "MD5"));
   }
 
+  /** The SHA-256 of a stream's remaining bytes, in hex; the caller closes the stream. */
+  public static String sha256Hex(InputStream in) throws IOException {
+    return HexFormat.of().formatHex(digest(in, "SHA-256"));
+  }
+
+  /** The MD5 of a stream's remaining bytes, in base64; the caller closes the stream. */
+  public static String md5Base64(InputStream in) throws IOException {
+    return Base64.getEncoder().encodeToString(digest(in, "MD5"));
+  }
+
+  /** A hex checksum (ours) in base64, as S3's checksum headers carry it. */
+  static String hexToBase64(String hex) {
+    return Base64.getEncoder().encodeToString(HexFormat.of().parseHex(hex));
+  }
+
   private static byte[] digest(Path file, String algorithm) {
     try (InputStream in = Files.newInputStream(file)) {
+      return digest(in, algorithm);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static byte[] digest(InputStream in, String algorithm) throws IOException {
+    try {
       MessageDigest digest = MessageDigest.getInstance(algorithm);
       byte[] buffer = new byte[65536];
       for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
         digest.update(buffer, 0, n);
       }
       return digest.digest();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }

@@ -18,20 +18,36 @@ import java.util.zip.GZIPOutputStream;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * Writes one gzipped data file of {@code {"Item":...}} lines and computes, as it goes, the SHA-256
- * of the bytes that land on disk, so the manifest's checksum is the stored file's.
+ * Writes one gzipped data file of {@code {"Item":...}} lines into a local file and computes, as it
+ * goes, the SHA-256 of the bytes written, so the manifest's checksum is the stored file's. The
+ * store decides where the local file is (in place, or a staging file it uploads on {@link
+ * #finish()}).
  */
-final class DataFileWriter implements AutoCloseable {
+public final class DataFileWriter implements AutoCloseable {
+
+  /** What the store does with the local file once it is complete, or abandoned. */
+  interface Destination {
+    /** Makes the finished file visible under its path (an upload, or nothing in place). */
+    void store(Path written, ExportedFile described);
+
+    /** The file will never be finished (a crash or a stop mid-way). */
+    void abandon(Path written);
+  }
+
   private final Path file;
   private final String relativePath;
+  private final Destination destination;
   private final MessageDigest sha256;
   private final CountingStream counted;
   private final BufferedWriter out;
   private long items;
+  private boolean closed;
+  private boolean finished;
 
-  DataFileWriter(Path root, String relativePath) {
-    this.file = root.resolve(relativePath);
+  DataFileWriter(Path file, String relativePath, Destination destination) {
+    this.file = file;
     this.relativePath = relativePath;
+    this.destination = destination;
     try {
       Files.createDirectories(file.getParent());
       sha256 = MessageDigest.getInstance("SHA-256");
@@ -48,20 +64,19 @@ final class DataFileWriter implements AutoCloseable {
     }
   }
 
-  void write(Map<String, AttributeValue> item) {
-    try {
-      out.write(DynamoDbJson.line(item));
-      out.write('\n');
-      items++;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+  /** Appends one item as an export line. */
+  public void write(Map<String, AttributeValue> item) {
+    writeLine(DynamoDbJson.line(item));
   }
 
   /** A line that is not an item (the orders index uses the same gzip and checksum). */
   void writeRaw(com.fasterxml.jackson.databind.JsonNode line) {
+    writeLine(line.toString());
+  }
+
+  private void writeLine(String line) {
     try {
-      out.write(line.toString());
+      out.write(line);
       out.write('\n');
       items++;
     } catch (IOException e) {
@@ -69,19 +84,37 @@ final class DataFileWriter implements AutoCloseable {
     }
   }
 
-  long items() {
+  /** Lines written so far. */
+  public long items() {
     return items;
   }
 
-  /** Closes the file and describes it for the manifest. */
-  ExportedFile finish() {
-    close();
-    return new ExportedFile(
-        relativePath, items, HexFormat.of().formatHex(sha256.digest()), counted.count);
+  /** Closes the file, stores it under its path and describes it for the manifest. */
+  public ExportedFile finish() {
+    closeStream();
+    ExportedFile described =
+        new ExportedFile(
+            relativePath, items, HexFormat.of().formatHex(sha256.digest()), counted.count);
+    destination.store(file, described);
+    finished = true;
+    return described;
   }
 
+  /** Closes the file; unless {@link #finish()} came first, the file is abandoned. */
   @Override
   public void close() {
+    closeStream();
+    if (!finished) {
+      finished = true; // abandon once
+      destination.abandon(file);
+    }
+  }
+
+  private void closeStream() {
+    if (closed) {
+      return;
+    }
+    closed = true;
     try {
       out.close();
     } catch (IOException e) {

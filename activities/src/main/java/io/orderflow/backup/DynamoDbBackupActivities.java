@@ -10,7 +10,6 @@ import io.orderflow.recovery.backup.SegmentExport;
 import io.orderflow.recovery.backup.SegmentRequest;
 import io.temporal.activity.Activity;
 import io.temporal.activity.ActivityExecutionContext;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -18,7 +17,7 @@ import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
-/** Backs the tables up into a {@link BackupStore} directory with a parallel scan. */
+/** Backs the tables up into a {@link BackupStore} (a directory or S3) with a parallel scan. */
 public final class DynamoDbBackupActivities implements BackupActivities {
   private final ActiveTables tables;
   private final BackupStore store;
@@ -43,7 +42,6 @@ public final class DynamoDbBackupActivities implements BackupActivities {
 
   @Override
   public BackupResult writeManifest(ManifestRequest request) {
-    Path dir = store.directory(request.backupId());
     List<BackupManifest.Table> manifestTables = new ArrayList<>();
     Map<String, Long> items = new LinkedHashMap<>();
     List<ExportedFile> eventFiles = new ArrayList<>();
@@ -68,8 +66,8 @@ public final class DynamoDbBackupActivities implements BackupActivities {
         exports.forEach(e -> eventFiles.addAll(e.files()));
       }
     }
-    Map<String, Long> lastVersions = OrdersIndex.derive(dir, eventFiles);
-    ExportedFile index = OrdersIndex.write(dir, lastVersions);
+    Map<String, Long> lastVersions = OrdersIndex.derive(store, request.backupId(), eventFiles);
+    ExportedFile index = OrdersIndex.write(store, request.backupId(), lastVersions);
     BackupManifest manifest =
         new BackupManifest(
             BackupManifest.FORMAT_VERSION,

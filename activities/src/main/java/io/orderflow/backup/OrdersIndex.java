@@ -19,12 +19,13 @@ public final class OrdersIndex {
 
   private OrdersIndex() {}
 
-  /** The last version of each order in the given event data files. */
-  static Map<String, Long> derive(Path backupDir, Iterable<ExportedFile> eventFiles) {
+  /** The last version of each order in the given event data files of a backup. */
+  static Map<String, Long> derive(
+      BackupStore store, String backupId, Iterable<ExportedFile> eventFiles) {
     Map<String, Long> last = new TreeMap<>();
     for (ExportedFile file : eventFiles) {
-      BackupStore.readLines(
-          backupDir,
+      store.readLines(
+          backupId,
           file.path(),
           line -> {
             Map<String, AttributeValue> item = DynamoDbJson.parseLine(line);
@@ -35,8 +36,8 @@ public final class OrdersIndex {
     return last;
   }
 
-  static ExportedFile write(Path backupDir, Map<String, Long> lastVersions) {
-    try (DataFileWriter out = new DataFileWriter(backupDir, FILE)) {
+  static ExportedFile write(BackupStore store, String backupId, Map<String, Long> lastVersions) {
+    try (DataFileWriter out = store.create(backupId, FILE)) {
       lastVersions.forEach(
           (orderId, version) ->
               out.writeRaw(
@@ -45,17 +46,23 @@ public final class OrdersIndex {
     }
   }
 
-  /** Reads a backup's index back. */
+  /** Reads a backup's index back from its store. */
+  static Map<String, Long> read(BackupStore store, String backupId) {
+    Map<String, Long> index = new TreeMap<>();
+    store.readLines(backupId, FILE, line -> add(index, line));
+    return index;
+  }
+
+  /** Reads the index of a backup in a local directory. */
   public static Map<String, Long> read(Path backupDir) {
     Map<String, Long> index = new TreeMap<>();
-    BackupStore.readLines(
-        backupDir,
-        FILE,
-        line -> {
-          JsonNode entry = readTree(line);
-          index.put(entry.get("orderId").asText(), entry.get("lastVersion").asLong());
-        });
+    BackupStore.readLines(backupDir, FILE, line -> add(index, line));
     return index;
+  }
+
+  private static void add(Map<String, Long> index, String line) {
+    JsonNode entry = readTree(line);
+    index.put(entry.get("orderId").asText(), entry.get("lastVersion").asLong());
   }
 
   private static JsonNode readTree(String line) {

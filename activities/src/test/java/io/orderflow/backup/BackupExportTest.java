@@ -30,14 +30,14 @@ class BackupExportTest {
 
   final BackupFixture fixture = new BackupFixture();
   @TempDir static Path root;
-  BackupStore store;
+  DirectoryBackupStore store;
   BackupManifest manifest;
   BackupResult result;
 
   @BeforeAll
   void backUp() {
     fixture.fillEvents(ORDERS, COMMITS);
-    store = new BackupStore(root);
+    store = new DirectoryBackupStore(root);
     SegmentExporter exporter =
         new SegmentExporter(fixture.dynamo, store, new SegmentExporter.Settings(25, 40));
     List<SegmentExport> exports = new ArrayList<>();

@@ -13,7 +13,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.PutRequest;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
-/** Fresh tables on the test dynalite filled with commit-shaped items, and a store in a temp dir. */
+/** Fresh tables on the test dynalite filled with commit-shaped items, and the backup activities. */
 final class BackupFixture implements AutoCloseable {
   final DynamoDbClient dynamo = LocalAws.endpoints().dynamoDbClient();
   final TableNames tables = LocalAws.freshTables();
@@ -55,7 +55,11 @@ final class BackupFixture implements AutoCloseable {
   }
 
   DynamoDbBackupActivities activities(Path root, SegmentExporter.Settings settings) {
-    return new DynamoDbBackupActivities(dynamo, tables, new BackupStore(root), settings);
+    return activities(new DirectoryBackupStore(root), settings);
+  }
+
+  DynamoDbBackupActivities activities(BackupStore store, SegmentExporter.Settings settings) {
+    return new DynamoDbBackupActivities(dynamo, tables, store, settings);
   }
 
   @Override

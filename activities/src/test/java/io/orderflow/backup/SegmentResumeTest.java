@@ -35,7 +35,7 @@ class SegmentResumeTest {
       "an export stopped after some pages and resumed from its last heartbeat holds each item once")
   void resumesWithoutDuplicatesOrGaps() throws IOException {
     fixture.fillEvents(40, 5);
-    BackupStore store = new BackupStore(root);
+    DirectoryBackupStore store = new DirectoryBackupStore(root);
     SegmentExporter exporter =
         new SegmentExporter(fixture.dynamo, store, new SegmentExporter.Settings(10, 30));
     SegmentRequest request = new SegmentRequest("b-r", BackupTable.EVENTS, 0, 1);

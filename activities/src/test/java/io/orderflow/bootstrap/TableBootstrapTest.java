@@ -32,7 +32,10 @@ class TableBootstrapTest {
             tables.snapshots(),
             tables.projections(),
             tables.operations(),
-            tables.control());
+            tables.control(),
+            tables.quarantine());
+    assertThat(keys(describe(tables.quarantine()).keySchema()))
+        .containsExactly("orderId:HASH", "quarantineKey:RANGE");
     TableDescription events = describe(tables.events());
     assertThat(keys(events.keySchema())).containsExactly("orderId:HASH", "version:RANGE");
     assertThat(events.globalSecondaryIndexes())

@@ -13,4 +13,12 @@ public interface ActiveTables {
 
   /** The table of snapshots. */
   String snapshots();
+
+  /** A fixed pair, e.g. the tables a restore is filling before it switches to them. */
+  static ActiveTables of(String events, String snapshots) {
+    return new Fixed(events, snapshots);
+  }
+
+  /** A pair that never moves. */
+  record Fixed(String events, String snapshots) implements ActiveTables {}
 }

@@ -11,7 +11,7 @@ import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** The item layout of {@code order_events} (docs/data-model.md), both ways. */
-final class CommitItems {
+public final class CommitItems {
   /** Writes of one hour spread over this many partitions of the time and unpublished indexes. */
   static final int WRITE_SHARDS = 8;
 
@@ -29,7 +29,7 @@ final class CommitItems {
 
   private CommitItems() {}
 
-  static Map<String, AttributeValue> toItem(StoredCommit c) {
+  public static Map<String, AttributeValue> toItem(StoredCommit c) {
     Map<String, AttributeValue> item = new HashMap<>();
     item.put(ORDER_ID, s(c.orderId()));
     item.put(VERSION, n(c.version()));
@@ -56,7 +56,7 @@ final class CommitItems {
     return item;
   }
 
-  static StoredCommit fromItem(Map<String, AttributeValue> item) {
+  public static StoredCommit fromItem(Map<String, AttributeValue> item) {
     long version = Long.parseLong(item.get(VERSION).n());
     List<StoredEvent> events = new ArrayList<>();
     List<AttributeValue> stored = item.get("events").l();
@@ -100,7 +100,7 @@ final class CommitItems {
    * An instant as fixed-width text, so that text order is time order ({@link Instant#toString()}
    * drops trailing zero fractions, and "10:15:31Z" would sort after "10:15:31.5Z").
    */
-  static String sortableTime(Instant instant) {
+  public static String sortableTime(Instant instant) {
     return SORTABLE.format(instant);
   }
 

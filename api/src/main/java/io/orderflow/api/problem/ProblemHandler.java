@@ -83,6 +83,13 @@ class ProblemHandler {
     return withRetryAfter(Problems.of(ProblemType.COMMAND_PENDING, e.getMessage()), 5);
   }
 
+  @ExceptionHandler(ProblemException.class)
+  ResponseEntity<ProblemDetail> problem(ProblemException e) {
+    ResponseEntity<ProblemDetail> response = Problems.of(e.type(), e.getMessage());
+    e.properties().forEach(response.getBody()::setProperty);
+    return response;
+  }
+
   @ExceptionHandler(OrderNotFound.class)
   ResponseEntity<ProblemDetail> notFound(OrderNotFound e) {
     return Problems.of(ProblemType.ORDER_NOT_FOUND, e.getMessage());

@@ -15,6 +15,8 @@ import org.springframework.context.annotation.Import;
   InfrastructureConfiguration.class,
   EventStoreConfiguration.class,
   RecoveryConfiguration.class,
+  RestoreConfiguration.class,
+  OrderRecoveryConfiguration.class,
   EmbeddedTemporalConfiguration.class,
   LocalTemporalWorkerConfiguration.class,
   HealthConfiguration.class,

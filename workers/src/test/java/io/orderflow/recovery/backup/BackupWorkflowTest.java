@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.orderflow.backup.BackupManifest;
-import io.orderflow.backup.BackupStore;
+import io.orderflow.backup.DirectoryBackupStore;
 import io.orderflow.backup.DynamoDbBackupActivities;
 import io.orderflow.backup.SegmentExporter;
 import io.orderflow.operations.DynamoDbOperationsRegistry;
@@ -54,8 +54,8 @@ class BackupWorkflowTest {
     local.close();
   }
 
-  BackupStore store() {
-    return new BackupStore(root);
+  DirectoryBackupStore store() {
+    return new DirectoryBackupStore(root);
   }
 
   BackupActivities realActivities() {

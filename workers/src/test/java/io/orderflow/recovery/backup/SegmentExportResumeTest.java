@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.orderflow.backup.BackupStore;
+import io.orderflow.backup.DirectoryBackupStore;
 import io.orderflow.backup.DynamoDbBackupActivities;
 import io.orderflow.backup.DynamoDbJson;
 import io.orderflow.backup.ExportCheckpoint;
@@ -42,7 +43,8 @@ class SegmentExportResumeTest {
 
   BackupActivities stub(TestActivityEnvironment env) {
     env.registerActivitiesImplementations(
-        new DynamoDbBackupActivities(local.dynamo, local.tables, new BackupStore(root), SETTINGS));
+        new DynamoDbBackupActivities(
+            local.dynamo, local.tables, new DirectoryBackupStore(root), SETTINGS));
     return env.newActivityStub(
         BackupActivities.class,
         ActivityOptions.newBuilder()
@@ -58,7 +60,8 @@ class SegmentExportResumeTest {
     // The first attempt: the same exporter, stopped by a "kill" after its tenth heartbeat.
     List<ExportCheckpoint> beats = new ArrayList<>();
     SegmentRequest request = new SegmentRequest("b-resume", BackupTable.EVENTS, 0, 1);
-    SegmentExporter exporter = new SegmentExporter(local.dynamo, new BackupStore(root), SETTINGS);
+    SegmentExporter exporter =
+        new SegmentExporter(local.dynamo, new DirectoryBackupStore(root), SETTINGS);
     assertThatThrownBy(
         () ->
             exporter.export(

@@ -1,0 +1,2 @@
+/** The recovery runbooks' entry points: {@code /api/recoveries/*}. */
+package io.orderflow.api.recovery;
