@@ -70,7 +70,7 @@ class FullRestoreController {
           ProblemType.BACKUP_NOT_FOUND,
           "there is no complete backup " + input.backupId() + "; GET /api/backups lists them");
     }
-    String workflowId = FullRestoreWorkflow.WORKFLOW_ID_PREFIX + input.restoreId();
+    String workflowId = input.restoreId(); // restore-<ts>, which also names the new tables
     Map<String, Object> parameters = parameters(input);
     registry.recordStart(
         new OperationStart(
@@ -150,7 +150,8 @@ class FullRestoreController {
       throw new InvalidParameter(
           "parallelism", "must be between 1 and " + FullRestoreInput.MAX_PARALLELISM);
     }
-    String restoreId = "restore-" + TIMESTAMP.format(clock.instant()).toLowerCase();
+    String restoreId =
+        FullRestoreWorkflow.WORKFLOW_ID_PREFIX + TIMESTAMP.format(clock.instant()).toLowerCase();
     return new FullRestoreInput(
         "op-" + UUID.randomUUID(),
         restoreId,
