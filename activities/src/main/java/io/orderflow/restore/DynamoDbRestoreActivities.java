@@ -67,6 +67,7 @@ public final class DynamoDbRestoreActivities implements RestoreActivities {
   private final SegmentScan scan;
   private final FileImporter importer;
   private final OrderReconstruction reconstruction;
+  private WorkerCheck workers = WorkerCheck.NONE;
 
   public DynamoDbRestoreActivities(
       DynamoDbClient dynamo,
@@ -91,6 +92,12 @@ public final class DynamoDbRestoreActivities implements RestoreActivities {
     this.reconstruction = new OrderReconstruction(codec);
   }
 
+  /** Checks the workers in the preflight too. */
+  public DynamoDbRestoreActivities checkingWorkers(WorkerCheck check) {
+    this.workers = check;
+    return this;
+  }
+
   @Override
   public BackupPlan preflight(String backupId) {
     ActivityExecutionContext context = Activity.getExecutionContext();
@@ -98,6 +105,18 @@ public final class DynamoDbRestoreActivities implements RestoreActivities {
     // that was lost, which is no reason not to restore.
     ActiveTablesStore.Pointer pointer = active.read();
     ServiceMode mode = modes.read().mode();
+    List<String> notes = new ArrayList<>();
+    try {
+      workers
+          .problem()
+          .ifPresent(
+              problem -> {
+                throw ApplicationFailure.newNonRetryableFailure(problem, "WorkersUnreachable");
+              });
+      notes.add("workers: the orders queue has pollers");
+    } catch (UnsupportedOperationException unknown) {
+      notes.add("workers: not checked (" + unknown.getMessage() + ")");
+    }
     BackupManifest manifest =
         store
             .read(backupId)
@@ -126,6 +145,7 @@ public final class DynamoDbRestoreActivities implements RestoreActivities {
         files.add(new RestoreFile(role, file.path(), file.itemCount()));
       }
     }
+    notes.add(checked + " data files match their checksums");
     BackupManifest.OrdersIndexFile index = manifest.ordersIndex();
     if (index != null
         && !store.verify(
@@ -144,7 +164,8 @@ public final class DynamoDbRestoreActivities implements RestoreActivities {
         configured.events(),
         configured.snapshots(),
         new ActivePointer(pointer.events(), pointer.snapshots(), pointer.revision()),
-        mode.name());
+        mode.name(),
+        notes);
   }
 
   @Override

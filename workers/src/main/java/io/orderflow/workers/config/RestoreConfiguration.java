@@ -7,6 +7,7 @@ import io.orderflow.control.RestoreLock;
 import io.orderflow.control.ServiceModeStore;
 import io.orderflow.eventstore.dynamodb.EventCodec;
 import io.orderflow.restore.DynamoDbRestoreActivities;
+import io.temporal.client.WorkflowClient;
 import java.time.Clock;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -27,16 +28,18 @@ class RestoreConfiguration {
       BackupStore backups,
       ActiveTablesStore activeTables,
       ServiceModeStore modes,
-      MeterRegistry meters) {
+      MeterRegistry meters,
+      WorkflowClient client) {
     return new DynamoDbRestoreActivities(
-        dynamo,
-        backups,
-        infrastructure.tables(),
-        activeTables,
-        modes,
-        new EventCodec(),
-        meters,
-        Clock.systemUTC());
+            dynamo,
+            backups,
+            infrastructure.tables(),
+            activeTables,
+            modes,
+            new EventCodec(),
+            meters,
+            Clock.systemUTC())
+        .checkingWorkers(new TemporalWorkerCheck(client));
   }
 
   @Bean

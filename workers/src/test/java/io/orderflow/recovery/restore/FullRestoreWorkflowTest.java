@@ -28,6 +28,7 @@ import io.temporal.testing.TestEnvironmentOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.worker.Worker;
 import io.temporal.worker.WorkerOptions;
+import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -171,6 +172,8 @@ class FullRestoreWorkflowTest {
     assertThat(orders.fingerprint(orders.tables.events() + "-r1")).isEqualTo(before);
     assertThat(mode()).isEqualTo(ServiceMode.NORMAL);
     assertThat(orders.tableNames()).contains(orders.tables.events()); // kept for rollback
+    assertThat(report.preflight()).anyMatch(line -> line.endsWith("match their checksums"));
+    record("restore-r1", "full-restore-switched.json");
     OperationRecord op = registry.find("op-r1").orElseThrow();
     assertThat(op.status()).isEqualTo("SUCCEEDED");
     assertThat(op.phase()).isEqualTo("DONE");
@@ -283,6 +286,19 @@ class FullRestoreWorkflowTest {
     OperationRecord op = registry.find("op-r6").orElseThrow();
     assertThat(op.status()).isEqualTo("CANCELLED");
     assertThat(op.phase()).isEqualTo("CANCELLED");
+    record("restore-r6", "full-restore-cancelled.json");
+  }
+
+  /**
+   * With {@code -Dorderflow.recordHistories=true}, keeps a run's history for the workflows module's
+   * FullRestoreReplayTest, which replays it against every later version of the code.
+   */
+  void record(String workflowId, String file) throws IOException {
+    if (Boolean.getBoolean("orderflow.recordHistories")) {
+      Files.writeString(
+          Path.of("../workflows/src/test/resources/histories", file),
+          env.getWorkflowClient().fetchHistory(workflowId).toJson(true));
+    }
   }
 
   /** Imports that wait, heartbeating, until cancelled: a restore caught half-way. */

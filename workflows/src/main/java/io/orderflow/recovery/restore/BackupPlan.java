@@ -10,6 +10,7 @@ import java.util.List;
  * @param orders orders the backup's index holds; -1 for a backup without an index (AWS export)
  * @param configuredEvents the configured events table, which restored tables are named after
  * @param serviceMode the mode before the restore, which it returns to
+ * @param notes what the preflight checked and how, for the report
  */
 public record BackupPlan(
     String backupId,
@@ -20,4 +21,5 @@ public record BackupPlan(
     String configuredEvents,
     String configuredSnapshots,
     ActivePointer active,
-    String serviceMode) {}
+    String serviceMode,
+    List<String> notes) {}

@@ -8,6 +8,7 @@ import java.util.List;
  * against the manifest.
  */
 record Findings(
+    BackupPlan plan,
     RestoreReport.Counts expected,
     RestoreReport.Counts found,
     long reconstructed,
@@ -43,6 +44,7 @@ record Findings(
     List<String> sample = new ArrayList<>();
     validations.forEach(v -> sample.addAll(v.sample()));
     return new Findings(
+        plan,
         expected,
         found,
         rebuilt.stream().mapToLong(Reconstruction::orders).sum(),
@@ -71,6 +73,7 @@ record Findings(
         snapshotsCompared,
         anomalyCount,
         anomalies,
+        plan.notes() == null ? List.of() : List.copyOf(plan.notes()),
         List.copyOf(ramp));
   }
 

@@ -17,6 +17,8 @@ import java.util.Map;
  * @param expected item and order counts the backup's manifest states
  * @param found the same counts, read back from the restored tables
  * @param anomalies the first anomalies found; {@code anomalyCount} counts them all
+ * @param preflight what the preflight checked (workers, files)
+ * @param ramp what each probe of the ramp saw, and how the ramp ended
  */
 public record RestoreReport(
     String restoreId,
@@ -31,6 +33,7 @@ public record RestoreReport(
     long snapshotsCompared,
     long anomalyCount,
     List<Anomaly> anomalies,
+    List<String> preflight,
     List<String> ramp) {
 
   /** At most this many anomalies are listed in a report; the count is always exact. */
@@ -66,6 +69,7 @@ public record RestoreReport(
                   return m;
                 })
             .toList());
+    map.put("preflight", preflight);
     map.put("ramp", ramp);
     return map;
   }
