@@ -17,6 +17,7 @@ import org.springframework.context.annotation.Import;
   RecoveryConfiguration.class,
   RestoreConfiguration.class,
   OrderRecoveryConfiguration.class,
+  ReplayConfiguration.class,
   EmbeddedTemporalConfiguration.class,
   LocalTemporalWorkerConfiguration.class,
   HealthConfiguration.class,

@@ -41,28 +41,28 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * Real orders on the test dynalite (-Dorderflow.it.dynamodb): appended through the event store, so
  * their hash chains are the real thing, in several states, with snapshots of some of them.
  */
-final class RealOrders implements AutoCloseable {
-  final DynamoDbClient dynamo =
+public final class RealOrders implements AutoCloseable {
+  public final DynamoDbClient dynamo =
       AwsEndpoints.local(
               System.getProperty("orderflow.it.dynamodb", "http://127.0.0.1:8000"),
               System.getProperty("orderflow.it.sns", "http://127.0.0.1:4566"))
           .dynamoDbClient();
-  final TableNames tables =
+  public final TableNames tables =
       TableNames.defaults().prefixed("r" + UUID.randomUUID().toString().substring(0, 8) + "_");
-  final EventCodec codec = new EventCodec();
-  final ActiveTablesStore active = new ActiveTablesStore(dynamo, tables, Duration.ZERO);
-  final ServiceModeStore modes = new ServiceModeStore(dynamo, tables);
-  final DynamoDbEventStore store =
+  public final EventCodec codec = new EventCodec();
+  public final ActiveTablesStore active = new ActiveTablesStore(dynamo, tables, Duration.ZERO);
+  public final ServiceModeStore modes = new ServiceModeStore(dynamo, tables);
+  public final DynamoDbEventStore store =
       new DynamoDbEventStore(dynamo, active, codec, Clock.systemUTC(), new SimpleMeterRegistry());
-  final SnapshotStore snapshots = new SnapshotStore(dynamo, active);
-  final List<String> ids = new ArrayList<>();
+  public final SnapshotStore snapshots = new SnapshotStore(dynamo, active);
+  public final List<String> ids = new ArrayList<>();
 
-  RealOrders() {
+  public RealOrders() {
     new TableBootstrap(dynamo).createMissing(tables);
   }
 
   /** {@code count} orders cycling through five lifecycles; every third one has a snapshot. */
-  RealOrders create(int count) {
+  public RealOrders create(int count) {
     for (int i = 0; i < count; i++) {
       String orderId =
           String.format("order-%05d-%s", i, UUID.randomUUID().toString().substring(0, 6));
@@ -124,7 +124,7 @@ final class RealOrders implements AutoCloseable {
   }
 
   /** The order folded from the commits in an events table. */
-  Order fold(String eventsTable, String orderId) {
+  public Order fold(String eventsTable, String orderId) {
     DynamoDbEventStore reader =
         new DynamoDbEventStore(
             dynamo,
@@ -137,7 +137,7 @@ final class RealOrders implements AutoCloseable {
   }
 
   /** Every order's state and hash chain head, as read from an events table. */
-  Map<String, String> fingerprint(String eventsTable) {
+  public Map<String, String> fingerprint(String eventsTable) {
     DynamoDbEventStore reader =
         new DynamoDbEventStore(
             dynamo,
@@ -154,7 +154,7 @@ final class RealOrders implements AutoCloseable {
     return prints;
   }
 
-  List<String> tableNames() {
+  public List<String> tableNames() {
     return dynamo.listTablesPaginator().tableNames().stream().toList();
   }
 

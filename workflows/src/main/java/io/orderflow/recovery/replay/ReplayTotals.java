@@ -1,0 +1,43 @@
+package io.orderflow.recovery.replay;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What a replay found and did so far, summed over batches (and over continued runs).
+ *
+ * @param changed the first orders whose state changed, field by field; {@code changedCount} counts
+ *     them all
+ */
+public record ReplayTotals(
+    long examined,
+    long changedCount,
+    long snapshotsRewritten,
+    long projectionRowsFixed,
+    long historyViolations,
+    List<OrderChange> changed,
+    long startedAtMillis) {
+  /** At most this many changed orders are listed in a report. */
+  public static final int MAX_LISTED = 500;
+
+  public static ReplayTotals empty(long startedAtMillis) {
+    return new ReplayTotals(0, 0, 0, 0, 0, List.of(), startedAtMillis);
+  }
+
+  public ReplayTotals plus(ReplayBatchResult batch) {
+    List<OrderChange> listed = new ArrayList<>(changed);
+    for (OrderChange change : batch.changed()) {
+      if (listed.size() < MAX_LISTED) {
+        listed.add(change);
+      }
+    }
+    return new ReplayTotals(
+        examined + batch.examined(),
+        changedCount + batch.changed().size(),
+        snapshotsRewritten + batch.snapshotsRewritten(),
+        projectionRowsFixed + batch.projectionRowsFixed(),
+        historyViolations + batch.historyViolations(),
+        List.copyOf(listed),
+        startedAtMillis);
+  }
+}
