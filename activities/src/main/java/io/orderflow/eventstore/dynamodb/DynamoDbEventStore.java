@@ -61,6 +61,15 @@ public final class DynamoDbEventStore {
    *     landed, and a retry with the same commit id settles which
    */
   public AppendResult append(NewCommit commit) {
+    return append(commit, tables.events());
+  }
+
+  /**
+   * Appends a commit to one named events table: the one the caller has just checked the stream's
+   * head in, so that a switch of the active tables between the check and the write cannot send the
+   * commit elsewhere. Same contract as {@link #append(NewCommit)}.
+   */
+  public AppendResult append(NewCommit commit, String eventsTable) {
     StoredCommit stored = toStored(commit);
     Map<String, AttributeValue> item = CommitItems.toItem(stored);
     try {
@@ -69,7 +78,7 @@ public final class DynamoDbEventStore {
               () ->
                   dynamo.putItem(
                       r ->
-                          r.tableName(tables.events())
+                          r.tableName(eventsTable)
                               .item(item)
                               .conditionExpression("attribute_not_exists(orderId)")
                               .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL)));
@@ -77,7 +86,7 @@ public final class DynamoDbEventStore {
       return new AppendResult(
           stored.orderId(), stored.version(), stored.lastVersion(), stored.hash());
     } catch (ConditionalCheckFailedException e) {
-      return unavailableIfDown(() -> resolveCollision(stored));
+      return unavailableIfDown(() -> resolveCollision(stored, eventsTable));
     } catch (SdkClientException e) {
       metrics.failed(e);
       throw new EventStoreUnavailable(e);
@@ -96,8 +105,9 @@ public final class DynamoDbEventStore {
   }
 
   // A retry of a commit that already landed finds its own commit id at the key.
-  private AppendResult resolveCollision(StoredCommit attempted) {
-    Optional<StoredCommit> existing = readCommit(attempted.orderId(), attempted.version());
+  private AppendResult resolveCollision(StoredCommit attempted, String eventsTable) {
+    Optional<StoredCommit> existing =
+        readCommit(attempted.orderId(), attempted.version(), eventsTable);
     if (existing.isPresent() && existing.get().commitId().equals(attempted.commitId())) {
       StoredCommit landed = existing.get();
       return new AppendResult(
@@ -105,7 +115,9 @@ public final class DynamoDbEventStore {
     }
     metrics.conflict();
     throw new ConcurrencyConflict(
-        attempted.orderId(), attempted.version() - 1, currentVersion(attempted.orderId()));
+        attempted.orderId(),
+        attempted.version() - 1,
+        head(attempted.orderId(), eventsTable).map(StoredCommit::lastVersion).orElse(0L));
   }
 
   private StoredCommit toStored(NewCommit commit) {
@@ -170,12 +182,17 @@ public final class DynamoDbEventStore {
 
   /** The commit whose first version is {@code version}, read consistently. */
   public Optional<StoredCommit> readCommit(String orderId, long version) {
+    return readCommit(orderId, version, tables.events());
+  }
+
+  /** The commit whose first version is {@code version} in one named events table. */
+  public Optional<StoredCommit> readCommit(String orderId, long version, String eventsTable) {
     GetItemResponse response =
         unavailableIfDown(
             () ->
                 dynamo.getItem(
                     r ->
-                        r.tableName(tables.events())
+                        r.tableName(eventsTable)
                             .consistentRead(true)
                             .key(
                                 Map.of(
@@ -276,12 +293,17 @@ public final class DynamoDbEventStore {
 
   /** The stream's newest commit, read consistently; empty for an unknown order. */
   public Optional<StoredCommit> head(String orderId) {
+    return head(orderId, tables.events());
+  }
+
+  /** The stream's newest commit in one named events table, read consistently. */
+  public Optional<StoredCommit> head(String orderId, String eventsTable) {
     QueryResponse last =
         unavailableIfDown(
             () ->
                 dynamo.query(
                     r ->
-                        r.tableName(tables.events())
+                        r.tableName(eventsTable)
                             .keyConditionExpression("orderId = :id")
                             .expressionAttributeValues(Map.of(":id", CommitItems.s(orderId)))
                             .scanIndexForward(false)

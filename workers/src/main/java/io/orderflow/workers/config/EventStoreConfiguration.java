@@ -101,9 +101,22 @@ class EventStoreConfiguration {
     return new SnsEventPublisher(sns, infrastructure.topicArn(), meters);
   }
 
+  /**
+   * Appends see the same pointer as every reader, revision included: a commit decided before a
+   * switch is checked against the restored stream before it lands.
+   */
   @Bean
-  DynamoDbEventStoreActivities eventStoreActivities(DynamoDbEventStore store) {
-    return new DynamoDbEventStoreActivities(store);
+  DynamoDbEventStoreActivities eventStoreActivities(
+      DynamoDbEventStore store, ActiveTablesStore tables) {
+    return new DynamoDbEventStoreActivities(
+        store,
+        fresh -> {
+          if (fresh) {
+            tables.forget();
+          }
+          ActiveTablesStore.Pointer pointer = tables.current();
+          return new DynamoDbEventStoreActivities.Target(pointer.events(), pointer.revision());
+        });
   }
 
   @Bean

@@ -3,6 +3,7 @@ package io.orderflow.order.workflow;
 import io.orderflow.eventstore.AppendResult;
 import io.orderflow.eventstore.CommitMetadata;
 import io.orderflow.eventstore.EventStoreActivities;
+import io.orderflow.eventstore.LoadedOrder;
 import io.orderflow.eventstore.NewCommit;
 import io.orderflow.eventstore.NewEvent;
 import io.orderflow.eventstore.ProjectionActivities;
@@ -20,6 +21,7 @@ import io.orderflow.order.RecordedEvent;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.common.RetryOptions;
 import io.temporal.failure.ActivityFailure;
+import io.temporal.failure.ApplicationFailure;
 import io.temporal.workflow.Workflow;
 import io.temporal.workflow.WorkflowInit;
 import io.temporal.workflow.WorkflowLock;
@@ -30,6 +32,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 
 public class OrderWorkflowImpl implements OrderWorkflow {
@@ -40,6 +43,12 @@ public class OrderWorkflowImpl implements OrderWorkflow {
 
   /** How many applied request ids are remembered for idempotent retries. */
   static final int REMEMBERED_REQUESTS = 100;
+
+  /**
+   * {@code Workflow.getVersion} id of the reload after a full restore: runs recorded before it
+   * never reload (replay guard: OrderWorkflowReplayTest, histories/reload-after-restore.json).
+   */
+  static final String RELOAD_AFTER_RESTORE = "reload-after-restore";
 
   private static final CommitMetadata TIMER_METADATA =
       new CommitMetadata(null, OrderCancelled.PAYMENT_TIMEOUT, "system", null);
@@ -55,7 +64,8 @@ public class OrderWorkflowImpl implements OrderWorkflow {
                       .setMaximumInterval(Duration.ofSeconds(10))
                       .setDoNotRetry(
                           EventStoreActivities.CONCURRENCY_CONFLICT,
-                          EventStoreActivities.INVALID_COMMIT)
+                          EventStoreActivities.INVALID_COMMIT,
+                          EventStoreActivities.STREAM_RESTORED)
                       .build())
               .build());
 
@@ -84,6 +94,9 @@ public class OrderWorkflowImpl implements OrderWorkflow {
   private final Set<String> inFlight = new HashSet<>();
   private Order state;
   private String lastHash;
+  // The active-tables revision state and lastHash were last confirmed against; null = unknown.
+  private Long tablesRevision;
+  private int reloads;
 
   // Update-with-start may deliver the update before run() executes; the state must exist first.
   @WorkflowInit
@@ -93,6 +106,7 @@ public class OrderWorkflowImpl implements OrderWorkflow {
     applied = new ArrayList<>(input.applied());
     state = input.state();
     lastHash = input.lastHash();
+    tablesRevision = input.tablesRevision();
   }
 
   @Override
@@ -109,9 +123,10 @@ public class OrderWorkflowImpl implements OrderWorkflow {
       if (continueAsNewDue()) {
         Workflow.await(Workflow::isEveryHandlerFinished);
         Workflow.continueAsNew(
-            new OrderWorkflowInput(orderId, state, lastHash, settings, List.copyOf(applied)));
+            new OrderWorkflowInput(
+                orderId, state, lastHash, settings, List.copyOf(applied), tablesRevision));
       }
-      long seen = state.version();
+      Seen seen = seen();
       if (state.status() == OrderStatus.CONFIRMED) {
         awaitPaymentOrTimeout(seen);
       } else if (state.status() == OrderStatus.DELIVERED) {
@@ -125,7 +140,7 @@ public class OrderWorkflowImpl implements OrderWorkflow {
     Workflow.await(Workflow::isEveryHandlerFinished);
   }
 
-  private void awaitPaymentOrTimeout(long seen) {
+  private void awaitPaymentOrTimeout(Seen seen) {
     int version = Workflow.getVersion("payment-timeout", Workflow.DEFAULT_VERSION, 1);
     if (version == Workflow.DEFAULT_VERSION) {
       Workflow.await(() -> changedSince(seen));
@@ -138,19 +153,39 @@ public class OrderWorkflowImpl implements OrderWorkflow {
     try {
       // a payment may have slipped in while the lock was taken
       if (state.status() == OrderStatus.CONFIRMED) {
-        forward(
-            commit(
-                OrderDecisions.decide(
-                    state, new OrderCommand.Cancel(OrderCancelled.PAYMENT_TIMEOUT)),
-                TIMER_METADATA));
+        cancelUnpaid();
       }
     } finally {
       commandLock.unlock();
     }
   }
 
-  private boolean changedSince(long version) {
-    return state.version() != version || continueAsNewDue();
+  private void cancelUnpaid() {
+    List<OrderEvent> events =
+        OrderDecisions.decide(state, new OrderCommand.Cancel(OrderCancelled.PAYMENT_TIMEOUT));
+    AppendResult appended;
+    try {
+      appended = commit(events, TIMER_METADATA);
+    } catch (ApplicationFailure refusal) {
+      if (!isStreamRestored(refusal) || !reloadsAfterRestore()) {
+        throw refusal;
+      }
+      // The deadline was the forgotten stream's: the run loop waits again on the restored order.
+      reload();
+      return;
+    }
+    forward(appended);
+  }
+
+  /** What the run loop last looked at: a change of version, or a reload, wakes it. */
+  private record Seen(long version, int reloads) {}
+
+  private Seen seen() {
+    return new Seen(state.version(), reloads);
+  }
+
+  private boolean changedSince(Seen seen) {
+    return state.version() != seen.version() || reloads != seen.reloads() || continueAsNewDue();
   }
 
   private boolean continueAsNewDue() {
@@ -209,8 +244,7 @@ public class OrderWorkflowImpl implements OrderWorkflow {
   }
 
   // One command at a time: decide on the state as it is after the previous one has landed.
-  private CommandOutcome handle(
-      CommitMetadata metadata, java.util.function.Supplier<List<OrderEvent>> decide) {
+  private CommandOutcome handle(CommitMetadata metadata, Supplier<List<OrderEvent>> decide) {
     String requestId = metadata == null ? null : metadata.causationId();
     if (requestId != null) {
       inFlight.add(requestId);
@@ -221,13 +255,12 @@ public class OrderWorkflowImpl implements OrderWorkflow {
       if (earlier.isPresent()) {
         return earlier.get();
       }
-      OrderStatus from = state.status();
-      AppendResult appended = commit(Rejections.rethrow(decide), metadata);
+      Landed landed = decideAndCommit(decide, metadata);
       // Remembered before the bus and the read model are told: a retry of this request that
       // arrives meanwhile gets this answer instead of being judged against the new state.
-      CommandOutcome outcome = new CommandOutcome(from, state);
+      CommandOutcome outcome = new CommandOutcome(landed.from(), state);
       remember(metadata, outcome);
-      forward(appended);
+      forward(landed.appended());
       return outcome;
     } finally {
       commandLock.unlock();
@@ -263,6 +296,70 @@ public class OrderWorkflowImpl implements OrderWorkflow {
     }
   }
 
+  /** What an accepted command did: the status it left, and where its commit landed. */
+  private record Landed(OrderStatus from, AppendResult appended) {}
+
+  // If a full restore replaced the stream under this workflow, the store refuses the commit rather
+  // than leave a gap or fork the chain; the workflow then takes the restored order in and decides
+  // once more. On the restored order the command may be illegal (refused as usual) or land.
+  private Landed decideAndCommit(Supplier<List<OrderEvent>> decide, CommitMetadata metadata) {
+    OrderStatus from = state.status();
+    try {
+      return new Landed(from, commit(Rejections.rethrow(decide), metadata));
+    } catch (ApplicationFailure refusal) {
+      if (!isStreamRestored(refusal) || !reloadsAfterRestore()) {
+        throw refusal;
+      }
+    }
+    reload();
+    from = state.status();
+    try {
+      return new Landed(from, commit(Rejections.rethrow(decide), metadata));
+    } catch (ApplicationFailure refusal) {
+      if (!isStreamRestored(refusal)) {
+        throw refusal;
+      }
+      // Restored again within one command: take the newest stream in and let the caller retry.
+      reload();
+      throw ApplicationFailure.newNonRetryableFailureWithCause(
+          "["
+              + EventStoreActivities.CONCURRENCY_CONFLICT
+              + "] order "
+              + orderId
+              + " was restored again while the command was decided; send it again",
+          EventStoreActivities.CONCURRENCY_CONFLICT,
+          refusal);
+    }
+  }
+
+  private static boolean isStreamRestored(ApplicationFailure refusal) {
+    return EventStoreActivities.STREAM_RESTORED.equals(refusal.getType());
+  }
+
+  private static boolean reloadsAfterRestore() {
+    return Workflow.getVersion(RELOAD_AFTER_RESTORE, Workflow.DEFAULT_VERSION, 1)
+        != Workflow.DEFAULT_VERSION;
+  }
+
+  private void reload() {
+    long was = state.version();
+    LoadedOrder loaded = store.loadOrder(orderId);
+    state = loaded.order();
+    lastHash = loaded.lastHash();
+    tablesRevision = loaded.tablesRevision();
+    reloads++;
+    // An answer remembered for a commit the restore took away is no longer true: a retry of that
+    // request is judged again, against the restored order.
+    applied.removeIf(a -> a.outcome().order().version() > state.version());
+    log.warn(
+        "order {} was restored under its workflow (tables revision {}): version {} in memory, {}"
+            + " in the stream; reloaded",
+        orderId,
+        tablesRevision,
+        was,
+        state.version());
+  }
+
   private AppendResult commit(List<OrderEvent> events, CommitMetadata metadata) {
     Instant now = Instant.ofEpochMilli(Workflow.currentTimeMillis());
     List<NewEvent> newEvents = new ArrayList<>();
@@ -282,7 +379,8 @@ public class OrderWorkflowImpl implements OrderWorkflow {
             Workflow.randomUUID().toString(),
             lastHash,
             newEvents,
-            stamped);
+            stamped,
+            tablesRevision);
     AppendResult appended = Rejections.unwrapStoreRefusal(() -> store.appendCommit(commit));
     Order next = state;
     long version = commit.firstVersion();
@@ -291,6 +389,7 @@ public class OrderWorkflowImpl implements OrderWorkflow {
     }
     state = next;
     lastHash = appended.hash();
+    tablesRevision = appended.tablesRevision();
     return appended;
   }
 

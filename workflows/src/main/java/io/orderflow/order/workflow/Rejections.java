@@ -19,7 +19,10 @@ import java.util.function.Supplier;
  */
 public final class Rejections {
   private static final Set<String> STORE_REFUSALS =
-      Set.of(EventStoreActivities.CONCURRENCY_CONFLICT, EventStoreActivities.INVALID_COMMIT);
+      Set.of(
+          EventStoreActivities.CONCURRENCY_CONFLICT,
+          EventStoreActivities.INVALID_COMMIT,
+          EventStoreActivities.STREAM_RESTORED);
 
   /** Each violation follows the message on a line of its own: {@code "- field: message"}. */
   public static final String VIOLATION_LINE = "- ";

@@ -3,10 +3,14 @@ package io.orderflow.order.workflow;
 import io.orderflow.eventstore.AppendResult;
 import io.orderflow.eventstore.CommitMetadata;
 import io.orderflow.eventstore.EventStoreActivities;
+import io.orderflow.eventstore.LoadedOrder;
 import io.orderflow.eventstore.NewCommit;
 import io.orderflow.eventstore.NewEvent;
 import io.orderflow.order.LineItem;
+import io.orderflow.order.Order;
 import io.orderflow.order.OrderCreated;
+import io.orderflow.order.OrderEvent;
+import io.orderflow.order.RecordedEvent;
 import io.temporal.failure.ApplicationFailure;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -18,10 +22,12 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * A fake event store that keeps to the contract of {@link EventStoreActivities}: optimistic
- * concurrency on the expected version, a hash chain, and idempotence on the commit id.
+ * concurrency on the expected version, a hash chain, idempotence on the commit id, and the check of
+ * the stream's head after the tables were switched ({@link #restore}).
  */
 final class InMemoryEventStore implements EventStoreActivities {
 
@@ -32,6 +38,10 @@ final class InMemoryEventStore implements EventStoreActivities {
   private final Map<String, AppendResult> resultsByCommitId = new HashMap<>();
   private int appendAttempts;
   private int answersToLose;
+  private long revision;
+  private int headChecks;
+  private int loads;
+  private Runnable afterNextLoad;
 
   @Override
   public synchronized AppendResult appendCommit(NewCommit commit) {
@@ -42,6 +52,20 @@ final class InMemoryEventStore implements EventStoreActivities {
     }
     List<StoredCommit> stream = streams.computeIfAbsent(commit.orderId(), id -> new ArrayList<>());
     long version = stream.isEmpty() ? 0 : stream.get(stream.size() - 1).commit().lastVersion();
+    String headHash =
+        stream.isEmpty() ? NewCommit.GENESIS_HASH : stream.get(stream.size() - 1).hash();
+    if (revision != 0
+        && !Objects.equals(commit.tablesRevision(), revision)
+        && commit.expectedVersion() > 0) {
+      headChecks++;
+      if (version != commit.expectedVersion() || !headHash.equals(commit.prevHash())) {
+        throw ApplicationFailure.newNonRetryableFailure(
+            "order " + commit.orderId() + " was restored: its stream ends at version " + version,
+            STREAM_RESTORED,
+            commit.expectedVersion(),
+            version);
+      }
+    }
     if (commit.expectedVersion() != version) {
       throw ApplicationFailure.newNonRetryableFailure(
           "order "
@@ -61,13 +85,89 @@ final class InMemoryEventStore implements EventStoreActivities {
     String hash = hash(commit);
     stream.add(new StoredCommit(commit, hash, true));
     AppendResult result =
-        new AppendResult(commit.orderId(), commit.firstVersion(), commit.lastVersion(), hash);
+        new AppendResult(
+            commit.orderId(), commit.firstVersion(), commit.lastVersion(), hash, revision);
     resultsByCommitId.put(commit.commitId(), result);
     if (answersToLose > 0) {
       answersToLose--;
       throw new IllegalStateException("connection reset after the commit was written");
     }
     return result;
+  }
+
+  @Override
+  public synchronized LoadedOrder loadOrder(String orderId) {
+    loads++;
+    List<StoredCommit> stream = streams.getOrDefault(orderId, List.of());
+    List<RecordedEvent> events = new ArrayList<>();
+    for (StoredCommit stored : stream) {
+      long version = stored.commit().firstVersion();
+      for (NewEvent e : stored.commit().events()) {
+        events.add(new RecordedEvent(version++, e.eventId(), e.occurredAt(), e.event()));
+      }
+    }
+    LoadedOrder loaded =
+        new LoadedOrder(
+            Order.fold(orderId, events),
+            stream.isEmpty() ? NewCommit.GENESIS_HASH : stream.get(stream.size() - 1).hash(),
+            revision);
+    if (afterNextLoad != null) {
+      Runnable then = afterNextLoad;
+      afterNextLoad = null;
+      then.run();
+    }
+    return loaded;
+  }
+
+  /**
+   * A full restore: the tables switch (the revision moves on) to copies that hold only the first
+   * {@code keepCommits} commits of the order's stream, as a backup taken back then would.
+   */
+  synchronized void restore(String orderId, int keepCommits) {
+    List<StoredCommit> stream = streams.getOrDefault(orderId, new ArrayList<>());
+    List<StoredCommit> kept = new ArrayList<>(stream.subList(0, keepCommits));
+    stream.subList(keepCommits, stream.size()).stream()
+        .map(c -> c.commit().commitId())
+        .forEach(resultsByCommitId::remove);
+    streams.put(orderId, kept);
+    revision++;
+  }
+
+  /**
+   * A full restore to a stream that kept the first {@code keepCommits} commits and then went on
+   * differently: {@code instead} follows them, at the version the workflow's next commit expects.
+   */
+  synchronized void restoreDiverging(String orderId, int keepCommits, OrderEvent instead) {
+    restore(orderId, keepCommits);
+    List<StoredCommit> stream = streams.get(orderId);
+    StoredCommit last = stream.get(stream.size() - 1);
+    NewCommit other =
+        new NewCommit(
+            orderId,
+            last.commit().lastVersion(),
+            "restored-commit",
+            last.hash(),
+            List.of(new NewEvent("restored-event", Instant.EPOCH, instead)),
+            new CommitMetadata("other", "other", "other", "other"));
+    stream.add(new StoredCommit(other, hash(other), false));
+  }
+
+  /** The next reload is followed by yet another switch of the tables, to {@code keepCommits}. */
+  synchronized void restoreAgainAfterNextLoad(String orderId, int keepCommits) {
+    afterNextLoad = () -> restore(orderId, keepCommits);
+  }
+
+  synchronized long revision() {
+    return revision;
+  }
+
+  /** How many appends had to read the head first, because the tables moved since their view. */
+  synchronized int headChecks() {
+    return headChecks;
+  }
+
+  synchronized int loads() {
+    return loads;
   }
 
   /** The next append is written but its caller never hears back, so the caller retries. */

@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import io.orderflow.eventstore.CommitMetadata;
+import io.orderflow.eventstore.EventStoreActivities;
 import io.orderflow.order.CreateOrder;
 import io.orderflow.order.OrderCommand;
+import io.orderflow.order.OrderStatus;
 import io.temporal.api.enums.v1.EventType;
 import io.temporal.api.history.v1.HistoryEvent;
 import io.temporal.common.WorkflowExecutionHistory;
@@ -45,12 +47,15 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  * histories with today's code: {@code order-created.json} predates the projection and is what
  * replays the {@code project-after-publish} default branch; {@code creation-refused.json} and
  * {@code order-created.json} predate the payment timer ({@code payment-timeout} default branch).
+ * {@code reload-after-restore.json} goes through the reload after a full restore ({@code
+ * reload-after-restore} version 1); every older history replays its default branch.
  */
 class OrderWorkflowReplayTest {
   static final String ORDER_CREATED = "histories/order-created.json";
   static final String CREATION_REFUSED = "histories/creation-refused.json";
   static final String ORDER_LIFECYCLE = "histories/order-lifecycle.json";
   static final String PAYMENT_TIMEOUT = "histories/payment-timeout.json";
+  static final String RELOAD_AFTER_RESTORE = "histories/reload-after-restore.json";
 
   @Test
   void givenHistoryOfASuccessfulCreate_whenReplayed_thenTodaysCodeMakesTheSameDecisions()
@@ -74,6 +79,47 @@ class OrderWorkflowReplayTest {
   void givenHistoryOfAPaymentTimeout_whenReplayed_thenTodaysCodeMakesTheSameDecisions()
       throws Exception {
     replay(resource(PAYMENT_TIMEOUT));
+  }
+
+  @Test
+  void givenHistoryOfAReloadAfterARestore_whenReplayed_thenTodaysCodeMakesTheSameDecisions()
+      throws Exception {
+    replay(resource(RELOAD_AFTER_RESTORE));
+  }
+
+  @Test
+  void theReloadHistoryRefusesOneAppendReloadsOnceAndRefundsTheRestoredOrder() {
+    List<HistoryEvent> events =
+        WorkflowExecutionHistory.fromJson(resource(RELOAD_AFTER_RESTORE)).getEvents();
+
+    assertThat(activityTypes(events, EventType.EVENT_TYPE_ACTIVITY_TASK_SCHEDULED))
+        .containsSubsequence("AppendCommit", "AppendCommit", "LoadOrder", "AppendCommit")
+        .filteredOn("LoadOrder"::equals)
+        .hasSize(1);
+    assertThat(events)
+        .filteredOn(e -> e.getEventType() == EventType.EVENT_TYPE_ACTIVITY_TASK_FAILED)
+        .singleElement()
+        .satisfies(
+            failed ->
+                assertThat(
+                        failed
+                            .getActivityTaskFailedEventAttributes()
+                            .getFailure()
+                            .getApplicationFailureInfo()
+                            .getType())
+                    .isEqualTo(EventStoreActivities.STREAM_RESTORED));
+    assertThat(events)
+        .filteredOn(e -> e.getEventType() == EventType.EVENT_TYPE_MARKER_RECORDED)
+        .extracting(OrderWorkflowReplayTest::markerDetails)
+        .anySatisfy(
+            details -> assertThat(details).contains(OrderWorkflowImpl.RELOAD_AFTER_RESTORE));
+    // create, confirm, pay, ship, deliver, and the refund that reloaded first
+    assertThat(events)
+        .extracting(HistoryEvent::getEventType)
+        .filteredOn(t -> t == EventType.EVENT_TYPE_WORKFLOW_EXECUTION_UPDATE_COMPLETED)
+        .hasSize(6);
+    assertThat(events.get(events.size() - 1).getEventType())
+        .isEqualTo(EventType.EVENT_TYPE_WORKFLOW_EXECUTION_COMPLETED);
   }
 
   @Test
@@ -158,7 +204,7 @@ class OrderWorkflowReplayTest {
   void recordOrderCreated() throws IOException {
     record(
         ORDER_CREATED,
-        (env, orderId) ->
+        (env, orderId, store) ->
             OrderWorkflowTest.create(env.getWorkflowClient(), orderId, validCreate()));
   }
 
@@ -167,7 +213,7 @@ class OrderWorkflowReplayTest {
   void recordCreationRefused() throws IOException {
     record(
         CREATION_REFUSED,
-        (env, orderId) -> {
+        (env, orderId, store) -> {
           CreateOrder invalid = new CreateOrder(orderId, "", "EUR", List.of());
           catchThrowable(() -> OrderWorkflowTest.create(env.getWorkflowClient(), orderId, invalid));
           env.sleep(OrderWorkflowImpl.CREATION_WINDOW.plusSeconds(1));
@@ -179,7 +225,7 @@ class OrderWorkflowReplayTest {
   void recordOrderLifecycle() throws IOException {
     record(
         ORDER_LIFECYCLE,
-        (env, orderId) -> {
+        (env, orderId, store) -> {
           OrderWorkflowTest.create(env.getWorkflowClient(), orderId, validCreate());
           BigDecimal total = new BigDecimal("28.99");
           List<OrderCommand> commands =
@@ -201,7 +247,7 @@ class OrderWorkflowReplayTest {
   void recordPaymentTimeout() throws IOException {
     record(
         PAYMENT_TIMEOUT,
-        (env, orderId) -> {
+        (env, orderId, store) -> {
           OrderWorkflowTest.create(env.getWorkflowClient(), orderId, validCreate());
           execute(env, orderId, new OrderCommand.Confirm());
           env.sleep(OrderSettings.defaults().paymentTimeout().plusSeconds(1));
@@ -209,8 +255,35 @@ class OrderWorkflowReplayTest {
         });
   }
 
-  private static void execute(TestWorkflowEnvironment env, String orderId, OrderCommand command) {
-    env.getWorkflowClient()
+  @Test
+  @EnabledIfSystemProperty(named = "orderflow.recordHistories", matches = "true")
+  void recordReloadAfterRestore() throws IOException {
+    record(
+        RELOAD_AFTER_RESTORE,
+        (env, orderId, store) -> {
+          OrderWorkflowTest.create(env.getWorkflowClient(), orderId, validCreate());
+          BigDecimal total = new BigDecimal("28.99");
+          List<OrderCommand> commands =
+              List.of(
+                  new OrderCommand.Confirm(),
+                  new OrderCommand.Pay("pay-1", total),
+                  new OrderCommand.Ship("DHL", "T-1"),
+                  new OrderCommand.Deliver());
+          for (OrderCommand command : commands) {
+            execute(env, orderId, command);
+          }
+          // a full restore from a backup taken while the order was paid
+          store.restore(orderId, 3);
+          CommandOutcome refunded = execute(env, orderId, new OrderCommand.Refund(total, "lost"));
+          assertThat(refunded.from()).isEqualTo(OrderStatus.PAID);
+          assertThat(refunded.order().version()).isEqualTo(4);
+          awaitEnd(env, orderId);
+        });
+  }
+
+  private static CommandOutcome execute(
+      TestWorkflowEnvironment env, String orderId, OrderCommand command) {
+    return env.getWorkflowClient()
         .newWorkflowStub(OrderWorkflow.class, OrderWorkflow.workflowId(orderId))
         .execute(
             command,
@@ -229,7 +302,7 @@ class OrderWorkflowReplayTest {
   }
 
   private interface Scenario {
-    void run(TestWorkflowEnvironment env, String orderId);
+    void run(TestWorkflowEnvironment env, String orderId, InMemoryEventStore store);
   }
 
   private static void record(String resource, Scenario scenario) throws IOException {
@@ -242,7 +315,7 @@ class OrderWorkflowReplayTest {
           store, new RecordingPublication(store), new RecordingProjection());
       env.start();
 
-      scenario.run(env, orderId);
+      scenario.run(env, orderId, store);
 
       String json =
           env.getWorkflowClient().fetchHistory(OrderWorkflow.workflowId(orderId)).toJson(true);
@@ -250,6 +323,21 @@ class OrderWorkflowReplayTest {
       Files.createDirectories(target.getParent());
       Files.writeString(target, json + System.lineSeparator(), StandardCharsets.UTF_8);
     }
+  }
+
+  private static String markerDetails(HistoryEvent marker) {
+    return marker.getMarkerRecordedEventAttributes().getDetailsMap().values().stream()
+        .flatMap(payloads -> payloads.getPayloadsList().stream())
+        .map(payload -> payload.getData().toStringUtf8())
+        .toList()
+        .toString();
+  }
+
+  private static List<String> activityTypes(List<HistoryEvent> events, EventType type) {
+    return events.stream()
+        .filter(e -> e.getEventType() == type)
+        .map(e -> e.getActivityTaskScheduledEventAttributes().getActivityType().getName())
+        .toList();
   }
 
   private static List<EventType> eventTypes(String resource) {

@@ -21,8 +21,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Guards the full restore's determinism: histories recorded from real runs (the workers module's
  * FullRestoreWorkflowTest with {@code -Dorderflow.recordHistories=true}, against dynalite) must
- * replay on today's {@link FullRestoreWorkflowImpl}. A failure means a change would break a
- * restore in flight: put it behind {@code Workflow.getVersion} instead of re-recording.
+ * replay on today's {@link FullRestoreWorkflowImpl}. A failure means a change would break a restore
+ * in flight: put it behind {@code Workflow.getVersion} instead of re-recording.
  */
 class FullRestoreReplayTest {
   static final String SWITCHED = "histories/full-restore-switched.json";
@@ -68,8 +68,7 @@ class FullRestoreReplayTest {
   }
 
   private static String resource(String name) {
-    try (InputStream in =
-        FullRestoreReplayTest.class.getClassLoader().getResourceAsStream(name)) {
+    try (InputStream in = FullRestoreReplayTest.class.getClassLoader().getResourceAsStream(name)) {
       assertThat(in).as("recorded history %s", name).isNotNull();
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     } catch (IOException e) {
