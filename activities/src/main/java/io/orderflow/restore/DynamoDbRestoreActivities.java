@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.orderflow.backup.BackupManifest;
 import io.orderflow.backup.BackupStore;
 import io.orderflow.bootstrap.TableBootstrap;
+import io.orderflow.bootstrap.TableWaits;
 import io.orderflow.control.ActiveTablesStore;
 import io.orderflow.control.RestoreLock;
 import io.orderflow.control.ServiceMode;
@@ -183,9 +184,11 @@ public final class DynamoDbRestoreActivities implements RestoreActivities {
   @Override
   public void createTables(ActivePointer targets) {
     refuseLive(List.of(targets.events(), targets.snapshots()));
-    TableBootstrap bootstrap = new TableBootstrap(dynamo);
-    bootstrap.create(TableBootstrap.eventsTable(targets.events()));
-    bootstrap.create(TableBootstrap.snapshotsTable(targets.snapshots()));
+    TableWaits.createAll(
+        dynamo,
+        List.of(
+            TableBootstrap.eventsTable(targets.events()),
+            TableBootstrap.snapshotsTable(targets.snapshots())));
   }
 
   @Override
@@ -371,14 +374,7 @@ public final class DynamoDbRestoreActivities implements RestoreActivities {
   @Override
   public void dropTables(List<String> tables) {
     refuseLive(tables);
-    for (String table : tables) {
-      try {
-        dynamo.deleteTable(r -> r.tableName(table));
-      } catch (ResourceNotFoundException gone) {
-        continue;
-      }
-      dynamo.waiter().waitUntilTableNotExists(r -> r.tableName(table));
-    }
+    TableWaits.deleteAll(dynamo, tables);
   }
 
   @Override
