@@ -15,14 +15,15 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Rebuilds one order from restored commits with today's code (upcasters included), checks the
- * business rules on every step, and holds its latest snapshot against the fold of the events up to
- * that snapshot's version.
+ * Rebuilds one order from its commits with today's code (upcasters included), checks the business
+ * rules on every step, and holds its latest snapshot against the fold of the events up to that
+ * snapshot's version. Used by the full restore on the restored tables and by the consistency check
+ * on the live ones.
  */
-final class OrderReconstruction {
+public final class OrderReconstruction {
   private final EventCodec codec;
 
-  OrderReconstruction(EventCodec codec) {
+  public OrderReconstruction(EventCodec codec) {
     this.codec = codec;
   }
 
@@ -53,12 +54,32 @@ final class OrderReconstruction {
     return new Tally();
   }
 
+  /**
+   * What checking one order found.
+   *
+   * @param state the fold of every event; null when the order has no commits or an event cannot be
+   *     read
+   * @param snapshotCompared whether a snapshot of the current state schema was held against the
+   *     fold
+   */
+  public record Outcome(Order state, boolean snapshotCompared, List<Anomaly> anomalies) {}
+
   void check(String orderId, List<StoredCommit> commits, SnapshotStore snapshots, Tally tally) {
     tally.orders++;
+    Outcome outcome = examine(orderId, commits, snapshots);
+    if (outcome.snapshotCompared()) {
+      tally.snapshotsCompared++;
+    }
+    outcome.anomalies().forEach(tally::add);
+  }
+
+  /** Folds the order's commits, checks the rules, and compares its latest snapshot. */
+  public Outcome examine(String orderId, List<StoredCommit> commits, SnapshotStore snapshots) {
+    List<Anomaly> anomalies = new ArrayList<>();
     if (commits.isEmpty()) {
-      tally.add(
+      anomalies.add(
           new Anomaly("MISSING", orderId, 0, "the order has no commits in the restored table"));
-      return;
+      return new Outcome(null, false, anomalies);
     }
     List<RecordedEvent> events = new ArrayList<>();
     for (StoredCommit commit : commits) {
@@ -66,28 +87,29 @@ final class OrderReconstruction {
         try {
           events.add(codec.decode(stored));
         } catch (RuntimeException unreadable) {
-          tally.add(
+          anomalies.add(
               new Anomaly(
                   "UNREADABLE_EVENT",
                   orderId,
                   stored.version(),
                   String.valueOf(unreadable.getMessage())));
-          return;
+          return new Outcome(null, false, anomalies);
         }
       }
     }
     OrderInvariants.Checked checked = OrderInvariants.check(orderId, events);
     checked
         .violations()
-        .forEach(v -> tally.add(new Anomaly("RULE:" + v.rule(), orderId, v.version(), v.detail())));
+        .forEach(
+            v -> anomalies.add(new Anomaly("RULE:" + v.rule(), orderId, v.version(), v.detail())));
     Optional<SnapshotStore.StoredSnapshot> latest = snapshots.latest(orderId);
     if (latest.isEmpty() || latest.get().stateSchemaVersion() != Order.STATE_SCHEMA_VERSION) {
-      return; // no snapshot, or one of an older shape that the loader ignores and rewrites
+      // no snapshot, or one of an older shape that the loader ignores and rewrites
+      return new Outcome(checked.state(), false, anomalies);
     }
     SnapshotStore.StoredSnapshot snapshot = latest.get();
-    tally.snapshotsCompared++;
     if (snapshot.version() > checked.state().version()) {
-      tally.add(
+      anomalies.add(
           new Anomaly(
               "SNAPSHOT_AHEAD",
               orderId,
@@ -96,14 +118,14 @@ final class OrderReconstruction {
                   + snapshot.version()
                   + " of a stream that ends at "
                   + checked.state().version()));
-      return;
+      return new Outcome(checked.state(), true, anomalies);
     }
     Order expected =
         Order.fold(
             orderId, events.stream().filter(e -> e.version() <= snapshot.version()).toList());
     Optional<Order> stored = snapshots.tryDecode(snapshot);
     if (stored.isEmpty() || !stored.get().equals(expected)) {
-      tally.add(
+      anomalies.add(
           new Anomaly(
               "SNAPSHOT_MISMATCH",
               orderId,
@@ -113,6 +135,7 @@ final class OrderReconstruction {
                   + " differs from the fold "
                   + json(expected)));
     }
+    return new Outcome(checked.state(), true, anomalies);
   }
 
   private String json(Order order) {

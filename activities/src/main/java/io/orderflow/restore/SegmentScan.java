@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
@@ -20,12 +21,15 @@ import software.amazon.awssdk.services.dynamodb.model.Select;
  * memory. (Were that ever not so, the order count would exceed the manifest's and the restore would
  * report the mismatch.)
  */
-final class SegmentScan {
+public final class SegmentScan {
   private final DynamoDbClient dynamo;
 
-  SegmentScan(DynamoDbClient dynamo) {
+  public SegmentScan(DynamoDbClient dynamo) {
     this.dynamo = dynamo;
   }
+
+  /** A commit's key: where a resumed scan continues after. */
+  public record Position(String orderId, long version) {}
 
   /**
    * Calls {@code each} with every order of the segment and its commits; {@code page} after every
@@ -37,9 +41,33 @@ final class SegmentScan {
       int totalSegments,
       BiConsumer<String, List<StoredCommit>> each,
       Runnable page) {
+    orders(table, segment, totalSegments, null, each, after -> page.run());
+  }
+
+  /**
+   * Calls {@code each} with every order of the segment that comes after {@code after} (null: from
+   * the start) and its commits. After every page read, {@code page} gets the position to resume
+   * from: the last commit of the last order handed over (null before the first), so a scan resumed
+   * there neither repeats an order nor splits one.
+   */
+  public void orders(
+      String table,
+      int segment,
+      int totalSegments,
+      Position after,
+      BiConsumer<String, List<StoredCommit>> each,
+      Consumer<Position> page) {
     String current = null;
     List<StoredCommit> commits = new ArrayList<>();
-    Map<String, AttributeValue> start = null;
+    Position handed = after;
+    Map<String, AttributeValue> start =
+        after == null
+            ? null
+            : Map.of(
+                "orderId",
+                AttributeValue.fromS(after.orderId()),
+                "version",
+                AttributeValue.fromN(Long.toString(after.version())));
     do {
       ScanRequest.Builder request =
           ScanRequest.builder()
@@ -56,13 +84,15 @@ final class SegmentScan {
         if (!commit.orderId().equals(current)) {
           if (current != null) {
             each.accept(current, commits);
+            StoredCommit last = commits.get(commits.size() - 1);
+            handed = new Position(current, last.version());
           }
           current = commit.orderId();
           commits = new ArrayList<>();
         }
         commits.add(commit);
       }
-      page.run();
+      page.accept(handed);
       start = response.hasLastEvaluatedKey() ? response.lastEvaluatedKey() : null;
     } while (start != null && !start.isEmpty());
     if (current != null) {
