@@ -31,8 +31,8 @@ run "dev" {
   }
 
   assert {
-    condition     = length(module.orderflow.dynamodb.tables) == 6 && alltrue([for t in values(module.orderflow.dynamodb.tables) : t.point_in_time_recovery[0].enabled])
-    error_message = "every one of the six tables must have point-in-time recovery"
+    condition     = length(module.orderflow.dynamodb.tables) == 7 && alltrue([for t in values(module.orderflow.dynamodb.tables) : t.point_in_time_recovery[0].enabled])
+    error_message = "every one of the seven tables must have point-in-time recovery"
   }
   assert {
     condition = alltrue([for t in values(module.orderflow.dynamodb.tables) :

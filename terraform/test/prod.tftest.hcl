@@ -42,7 +42,7 @@ run "prod" {
   assert {
     condition = alltrue([for t in values(module.orderflow.dynamodb.tables) :
       t.point_in_time_recovery[0].enabled && t.server_side_encryption[0].kms_key_arn == module.orderflow.kms.key_arn
-    ]) && length(module.orderflow.dynamodb.tables) == 6
+    ]) && length(module.orderflow.dynamodb.tables) == 7
     error_message = "PITR and the customer-managed key on every prod table"
   }
   assert {
@@ -57,9 +57,9 @@ run "prod" {
   assert {
     condition = (
       alltrue([for t in values(module.orderflow.dynamodb.tables) : t.billing_mode == "PROVISIONED"]) &&
-      length(module.orderflow.dynamodb.autoscaling_targets) == 2 * (6 + 4) &&
+      length(module.orderflow.dynamodb.autoscaling_targets) == 2 * (7 + 5) &&
       alltrue([for a in values(module.orderflow.dynamodb.autoscaling_targets) : a.min_capacity == 25 && a.max_capacity == 500]) &&
-      length(module.orderflow.dynamodb.scheduled_actions) == 2 * 2 * (6 + 4)
+      length(module.orderflow.dynamodb.scheduled_actions) == 2 * 2 * (7 + 5)
     )
     error_message = "provisioned tables and indexes scale between the medium size's bounds and follow the busy-period schedule"
   }

@@ -1,4 +1,5 @@
-# The five tables of DESIGN.md §3, and the quarantine that single-order recovery moves suspect commits to. Keys and indexes are fixed by the application's data model;
+# The five tables of DESIGN.md §3, the quarantine that single-order recovery moves suspect commits to,
+# and the revenue read model. Keys and indexes are fixed by the application's data model;
 # billing, protection and replication are per environment.
 terraform {
   required_providers {
@@ -64,6 +65,18 @@ locals {
       stream  = false
       replica = true
       indexes = {}
+    }
+    # Revenue per day and currency: one row per paid order under day#currency (a read model, rebuilt
+    # from the events like order_projections; a rebuild writes order_revenue-gen-<ts>).
+    revenue = {
+      name    = "order_revenue"
+      hash    = { name = "dayCurrency", type = "S" }
+      range   = { name = "orderId", type = "S" }
+      stream  = false
+      replica = false
+      indexes = {
+        "by-day" = { hash = { name = "day", type = "S" }, range = { name = "orderId", type = "S" } }
+      }
     }
   }
 

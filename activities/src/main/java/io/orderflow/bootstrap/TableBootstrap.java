@@ -84,20 +84,42 @@ public final class TableBootstrap {
         .build();
   }
 
+  /**
+   * An order-summary table (the configured one, or a generation a rebuild fills): one row per
+   * order, with the indexes the order lists query.
+   */
+  public static CreateTableRequest projectionsTable(String name) {
+    return table(name, "orderId", null)
+        .attributeDefinitions(
+            attr("orderId", ScalarAttributeType.S),
+            attr("status", ScalarAttributeType.S),
+            attr("customerId", ScalarAttributeType.S),
+            attr("updatedAt", ScalarAttributeType.S))
+        .globalSecondaryIndexes(
+            index("by-status", "status", "updatedAt"),
+            index("by-customer", "customerId", "updatedAt"))
+        .build();
+  }
+
+  /**
+   * A revenue table: one row per paid order under {@code day#currency}, and an index by day that
+   * sums a day over every currency.
+   */
+  public static CreateTableRequest revenueTable(String name) {
+    return table(name, "dayCurrency", "orderId")
+        .attributeDefinitions(
+            attr("dayCurrency", ScalarAttributeType.S),
+            attr("orderId", ScalarAttributeType.S),
+            attr("day", ScalarAttributeType.S))
+        .globalSecondaryIndexes(index("by-day", "day", "orderId"))
+        .build();
+  }
+
   static List<CreateTableRequest> definitions(TableNames names) {
     return List.of(
         eventsTable(names.events()),
         snapshotsTable(names.snapshots()),
-        table(names.projections(), "orderId", null)
-            .attributeDefinitions(
-                attr("orderId", ScalarAttributeType.S),
-                attr("status", ScalarAttributeType.S),
-                attr("customerId", ScalarAttributeType.S),
-                attr("updatedAt", ScalarAttributeType.S))
-            .globalSecondaryIndexes(
-                index("by-status", "status", "updatedAt"),
-                index("by-customer", "customerId", "updatedAt"))
-            .build(),
+        projectionsTable(names.projections()),
         table(names.operations(), "operationId", null)
             .attributeDefinitions(attr("operationId", ScalarAttributeType.S))
             .build(),
@@ -108,7 +130,8 @@ public final class TableBootstrap {
             .attributeDefinitions(
                 attr("orderId", ScalarAttributeType.S),
                 attr("quarantineKey", ScalarAttributeType.S))
-            .build());
+            .build(),
+        revenueTable(names.revenue()));
   }
 
   private static CreateTableRequest.Builder table(String name, String hash, String range) {

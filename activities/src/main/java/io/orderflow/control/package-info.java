@@ -1,2 +1,5 @@
-/** {@code orderflow_control}: the service mode, and later which physical tables are active. */
+/**
+ * {@code orderflow_control}: the service mode, which physical event tables are active, the restore
+ * lock, and which generation of each read model serves.
+ */
 package io.orderflow.control;

@@ -1,10 +1,13 @@
 package io.orderflow.projection;
 
+import io.orderflow.bootstrap.TableBootstrap;
+import io.orderflow.control.ProjectionGenerations;
 import io.orderflow.eventstore.dynamodb.InvalidQuery;
 import io.orderflow.eventstore.dynamodb.TableNames;
 import io.orderflow.order.Order;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.HashMap;
@@ -12,38 +15,68 @@ import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 
 /**
  * The order-summary projection. An upsert is conditional on the row being absent or older, so a
- * late, repeated or reordered update can never move a row backwards.
+ * late, repeated or reordered update can never move a row backwards. Reads and writes go to the
+ * active generation ({@link ProjectionGenerations}), looked up per call, so a rebuild's swap
+ * reaches them without a restart.
  */
-public final class OrderSummaryProjection {
+public final class OrderSummaryProjection implements ReadModel {
+  public static final String NAME = "order-summary";
+
+  /** How stale an instance's view of the active generation may be. */
+  static final Duration GENERATION_CACHE = Duration.ofSeconds(2);
+
   private final DynamoDbClient dynamo;
-  private final String table;
+  private final TableNames tables;
+  private final String configured;
+  private final ProjectionGenerations generations;
 
   public OrderSummaryProjection(DynamoDbClient dynamo, TableNames tables) {
+    this(dynamo, tables, new ProjectionGenerations(dynamo, tables.control(), GENERATION_CACHE));
+  }
+
+  public OrderSummaryProjection(
+      DynamoDbClient dynamo, TableNames tables, ProjectionGenerations generations) {
     this.dynamo = dynamo;
-    this.table = tables.projections();
+    this.tables = tables;
+    this.configured = tables.projections();
+    this.generations = generations;
+  }
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  @Override
+  public String configuredTable() {
+    return configured;
+  }
+
+  @Override
+  public CreateTableRequest tableDefinition(String table) {
+    return TableBootstrap.projectionsTable(table);
+  }
+
+  @Override
+  public Optional<Map<String, AttributeValue>> row(Order order) {
+    return Optional.of(summaryRow(order));
   }
 
   /** Writes the order's row if it is newer than the stored one; returns whether it wrote. */
+  @Override
   public boolean upsert(Order order) {
-    Map<String, AttributeValue> item = row(order);
-    try {
-      dynamo.putItem(
-          r ->
-              r.tableName(table)
-                  .item(item)
-                  .conditionExpression("attribute_not_exists(orderId) OR lastVersion < :v")
-                  .expressionAttributeValues(
-                      Map.of(":v", AttributeValue.fromN(Long.toString(order.version())))));
-      return true;
-    } catch (ConditionalCheckFailedException newerAlreadyThere) {
-      return false;
-    }
+    return Rows.live(generations, this, order);
+  }
+
+  @Override
+  public boolean upsert(String table, Order order) {
+    return Rows.putIfNewer(dynamo, table, summaryRow(order), "orderId");
   }
 
   /**
@@ -52,11 +85,12 @@ public final class OrderSummaryProjection {
    * replaced, if any.
    */
   public Optional<OrderSummary> replace(Order order) {
+    String table = activeTable();
     var old =
         dynamo.putItem(
             r ->
                 r.tableName(table)
-                    .item(row(order))
+                    .item(summaryRow(order))
                     .returnValues(
                         software.amazon.awssdk.services.dynamodb.model.ReturnValue.ALL_OLD));
     return old.hasAttributes() && !old.attributes().isEmpty()
@@ -64,7 +98,24 @@ public final class OrderSummaryProjection {
         : Optional.empty();
   }
 
-  private static Map<String, AttributeValue> row(Order order) {
+  /** The table reads and live writes use now. */
+  public String activeTable() {
+    return generations.current(NAME, configured).table();
+  }
+
+  DynamoDbClient dynamo() {
+    return dynamo;
+  }
+
+  TableNames tables() {
+    return tables;
+  }
+
+  ProjectionGenerations generations() {
+    return generations;
+  }
+
+  private static Map<String, AttributeValue> summaryRow(Order order) {
     Map<String, AttributeValue> item = new HashMap<>();
     item.put("orderId", s(order.orderId()));
     item.put("customerId", s(order.customerId()));
@@ -78,6 +129,7 @@ public final class OrderSummaryProjection {
   }
 
   public Optional<OrderSummary> get(String orderId) {
+    String table = activeTable();
     var item =
         dynamo
             .getItem(
@@ -98,7 +150,7 @@ public final class OrderSummaryProjection {
       throw new InvalidQuery("limit", "must be between 1 and 500");
     }
     QueryRequest.Builder request =
-        QueryRequest.builder().tableName(table).scanIndexForward(false).limit(limit);
+        QueryRequest.builder().tableName(activeTable()).scanIndexForward(false).limit(limit);
     if (status.isPresent()) {
       request
           .indexName("by-status")

@@ -33,7 +33,8 @@ class TableBootstrapTest {
             tables.projections(),
             tables.operations(),
             tables.control(),
-            tables.quarantine());
+            tables.quarantine(),
+            tables.revenue());
     assertThat(keys(describe(tables.quarantine()).keySchema()))
         .containsExactly("orderId:HASH", "quarantineKey:RANGE");
     TableDescription events = describe(tables.events());
@@ -46,6 +47,11 @@ class TableBootstrapTest {
         .containsExactlyInAnyOrder("by-status", "by-customer");
     assertThat(keys(describe(tables.snapshots()).keySchema()))
         .containsExactly("orderId:HASH", "version:RANGE");
+    TableDescription revenue = describe(tables.revenue());
+    assertThat(keys(revenue.keySchema())).containsExactly("dayCurrency:HASH", "orderId:RANGE");
+    assertThat(revenue.globalSecondaryIndexes())
+        .extracting(GlobalSecondaryIndexDescription::indexName)
+        .containsExactly("by-day");
   }
 
   @Test

@@ -1,14 +1,25 @@
 package io.orderflow.eventstore.dynamodb;
 
-/** The physical DynamoDB tables orderflow is configured with, by role. */
+/**
+ * The physical DynamoDB tables orderflow is configured with, by role.
+ *
+ * @param revenue the revenue-per-day read model; {@code order_revenue} when a configuration written
+ *     before it existed leaves it out
+ */
 public record TableNames(
     String events,
     String snapshots,
     String projections,
     String operations,
     String control,
-    String quarantine)
+    String quarantine,
+    String revenue)
     implements ActiveTables {
+  static final String DEFAULT_REVENUE = "order_revenue";
+
+  public TableNames {
+    revenue = revenue == null || revenue.isBlank() ? DEFAULT_REVENUE : revenue;
+  }
 
   public static TableNames defaults() {
     return new TableNames(
@@ -17,7 +28,8 @@ public record TableNames(
         "order_projections",
         "orderflow_operations",
         "orderflow_control",
-        "order_quarantine");
+        "order_quarantine",
+        DEFAULT_REVENUE);
   }
 
   /** The same set with a prefix, so tests can run side by side on one server. */
@@ -28,6 +40,7 @@ public record TableNames(
         prefix + projections,
         prefix + operations,
         prefix + control,
-        prefix + quarantine);
+        prefix + quarantine,
+        prefix + revenue);
   }
 }

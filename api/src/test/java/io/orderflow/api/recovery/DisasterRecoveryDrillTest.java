@@ -37,6 +37,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
       "orderflow.dynamodb.tables.operations=drill_orderflow_operations",
       "orderflow.dynamodb.tables.control=drill_orderflow_control",
       "orderflow.dynamodb.tables.quarantine=drill_order_quarantine",
+      "orderflow.dynamodb.tables.revenue=drill_order_revenue",
       "orderflow.backup.directory=target/it-backups-drill",
       "orderflow.restore.ramp.settle-seconds=3",
       "orderflow.restore.ramp.observe-seconds=2",

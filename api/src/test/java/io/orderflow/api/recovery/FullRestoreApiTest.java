@@ -24,6 +24,7 @@ import org.springframework.test.context.ActiveProfiles;
       "orderflow.dynamodb.tables.operations=fr_orderflow_operations",
       "orderflow.dynamodb.tables.control=fr_orderflow_control",
       "orderflow.dynamodb.tables.quarantine=fr_order_quarantine",
+      "orderflow.dynamodb.tables.revenue=fr_order_revenue",
       "orderflow.backup.directory=target/it-backups-fr",
       "orderflow.restore.ramp.settle-seconds=3",
       "orderflow.restore.ramp.observe-seconds=2",

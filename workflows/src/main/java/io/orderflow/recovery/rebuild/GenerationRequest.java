@@ -1,0 +1,4 @@
+package io.orderflow.recovery.rebuild;
+
+/** One generation (physical table) of a read model. */
+public record GenerationRequest(String projection, String table) {}
