@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.orderflow.api.ApiClient;
-import io.orderflow.workers.config.ProjectionRebuildConfiguration;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -17,7 +16,6 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.annotation.Import;
 import org.springframework.core.env.Environment;
 import org.springframework.test.context.ActiveProfiles;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -40,8 +38,6 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
       "orderflow.rebuild.settle-seconds=1"
     })
 @ActiveProfiles("it")
-// until WorkersConfiguration imports it
-@Import(ProjectionRebuildConfiguration.class)
 class ProjectionRebuildApiTest {
   private static final String REBUILD = "/api/recoveries/projection-rebuild";
 

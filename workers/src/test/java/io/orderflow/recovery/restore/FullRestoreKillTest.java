@@ -11,7 +11,9 @@ import io.orderflow.recovery.backup.BackupResult;
 import io.orderflow.recovery.backup.BackupWorkflow;
 import io.orderflow.recovery.backup.BackupWorkflowImpl;
 import io.orderflow.workers.temporal.LocalTemporalServer;
+import io.temporal.api.common.v1.WorkflowExecution;
 import io.temporal.api.enums.v1.EventType;
+import io.temporal.api.workflowservice.v1.DescribeWorkflowExecutionRequest;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
@@ -82,7 +84,7 @@ class FullRestoreKillTest {
     Map<String, String> original = orders.fingerprint(orders.tables.events());
     backUp(client, "kill-backup");
 
-    Process first = worker(150, "first");
+    Process first = worker(300, "first");
     FullRestoreWorkflow restore =
         client.newWorkflowStub(
             FullRestoreWorkflow.class,
@@ -100,7 +102,7 @@ class FullRestoreKillTest {
             false,
             new RampSettings(1, 1, 1, 0, 5)));
     awaitImporting(restore);
-    Thread.sleep(1_000); // a few batches into the files being imported
+    awaitHeartbeatedImport(client); // an import has reported lines done: kill it mid-file
 
     first.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
     assertThat(first.isAlive()).isFalse();
@@ -133,7 +135,7 @@ class FullRestoreKillTest {
                 orders.dynamo,
                 orders.active,
                 new DirectoryBackupStore(root.resolve("backups")),
-                new SegmentExporter.Settings(50, 100)),
+                new SegmentExporter.Settings(50, 400)),
             new DynamoDbOperationsRegistry(orders.dynamo, orders.tables, Clock.systemUTC()));
     backupWorkers.start();
     BackupWorkflow backup =
@@ -182,6 +184,33 @@ class FullRestoreKillTest {
       Thread.sleep(100);
     }
     throw new AssertionError("the restore never reached IMPORTING");
+  }
+
+  /** Waits until Temporal holds heartbeat details (lines done) for an import in flight. */
+  private static void awaitHeartbeatedImport(WorkflowClient client) throws InterruptedException {
+    Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+    while (Instant.now().isBefore(deadline)) {
+      var pending =
+          client
+              .getWorkflowServiceStubs()
+              .blockingStub()
+              .describeWorkflowExecution(
+                  DescribeWorkflowExecutionRequest.newBuilder()
+                      .setNamespace(client.getOptions().getNamespace())
+                      .setExecution(WorkflowExecution.newBuilder().setWorkflowId("restore-kill"))
+                      .build())
+              .getPendingActivitiesList();
+      if (pending.stream()
+          .anyMatch(
+              a ->
+                  a.getActivityType().getName().equals("ImportFile")
+                      && a.hasHeartbeatDetails()
+                      && a.getHeartbeatDetails().getPayloadsCount() > 0)) {
+        return;
+      }
+      Thread.sleep(50);
+    }
+    throw new AssertionError("no import heartbeated within a minute");
   }
 
   private static long retriedImports(WorkflowClient client) {
