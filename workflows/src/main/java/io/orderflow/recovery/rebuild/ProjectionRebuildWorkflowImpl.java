@@ -1,5 +1,6 @@
 package io.orderflow.recovery.rebuild;
 
+import io.orderflow.recovery.Failures;
 import io.orderflow.recovery.OperationFinish;
 import io.orderflow.recovery.OperationKind;
 import io.orderflow.recovery.OperationProgress;
@@ -308,7 +309,7 @@ public class ProjectionRebuildWorkflowImpl implements ProjectionRebuildWorkflow 
             cancelled ? OperationStatus.CANCELLED : OperationStatus.FAILED,
             progress(),
             result,
-            cancelled ? "cancelled" : rootMessage(failure)));
+            cancelled ? "cancelled" : Failures.rootMessage(failure)));
   }
 
   /** One cleanup step; one that fails is reported, and the others still run. */
@@ -317,7 +318,7 @@ public class ProjectionRebuildWorkflowImpl implements ProjectionRebuildWorkflow 
       step.run();
       undone.add(done);
     } catch (ActivityFailure failed) {
-      undone.add("could not " + attempted + ": " + rootMessage(failed));
+      undone.add("could not " + attempted + ": " + Failures.rootMessage(failed));
     }
   }
 
@@ -340,14 +341,6 @@ public class ProjectionRebuildWorkflowImpl implements ProjectionRebuildWorkflow 
 
   private static String actor(RebuildInput input) {
     return input.startedBy() == null ? "rebuild" : input.startedBy();
-  }
-
-  private static String rootMessage(TemporalFailure failure) {
-    Throwable cause = failure;
-    while (cause.getCause() != null) {
-      cause = cause.getCause();
-    }
-    return cause instanceof ApplicationFailure app ? app.getOriginalMessage() : cause.getMessage();
   }
 
   private static OperationStart start(RebuildInput input) {

@@ -1,5 +1,6 @@
 package io.orderflow.recovery.restore;
 
+import io.orderflow.recovery.Failures;
 import io.orderflow.recovery.OperationFinish;
 import io.orderflow.recovery.OperationKind;
 import io.orderflow.recovery.OperationProgress;
@@ -350,7 +351,7 @@ public class FullRestoreWorkflowImpl implements FullRestoreWorkflow {
             cancelled ? OperationStatus.CANCELLED : OperationStatus.FAILED,
             progress(),
             result,
-            cancelled ? "cancelled" : rootMessage(failure)));
+            cancelled ? "cancelled" : Failures.rootMessage(failure)));
     step.releaseLock(input.operationId());
   }
 
@@ -404,14 +405,6 @@ public class FullRestoreWorkflowImpl implements FullRestoreWorkflow {
 
   private static String actor(FullRestoreInput input) {
     return input.startedBy() == null ? "restore" : input.startedBy();
-  }
-
-  private static String rootMessage(TemporalFailure failure) {
-    Throwable cause = failure;
-    while (cause.getCause() != null) {
-      cause = cause.getCause();
-    }
-    return cause instanceof ApplicationFailure app ? app.getOriginalMessage() : cause.getMessage();
   }
 
   private static OperationStart start(FullRestoreInput input) {
