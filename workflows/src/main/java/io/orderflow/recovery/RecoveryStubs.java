@@ -19,9 +19,14 @@ public final class RecoveryStubs {
 
   /** Retries from 1 s, backing off to 30 s; never for the failure types named. */
   public static RetryOptions retry(String... doNotRetry) {
+    return retry(Duration.ofSeconds(30), doNotRetry);
+  }
+
+  /** Retries from 1 s, backing off to {@code maximumInterval}; never for the types named. */
+  public static RetryOptions retry(Duration maximumInterval, String... doNotRetry) {
     return RetryOptions.newBuilder()
         .setInitialInterval(Duration.ofSeconds(1))
-        .setMaximumInterval(Duration.ofSeconds(30))
+        .setMaximumInterval(maximumInterval)
         .setDoNotRetry(doNotRetry)
         .build();
   }

@@ -5,20 +5,12 @@ import io.orderflow.api.problem.ProblemException;
 import io.orderflow.api.problem.ProblemType;
 import io.orderflow.backup.BackupManifest;
 import io.orderflow.backup.BackupStore;
-import io.orderflow.control.RestoreLock;
 import io.orderflow.eventstore.dynamodb.DynamoDbEventStore;
-import io.orderflow.operations.DynamoDbOperationsRegistry;
-import io.orderflow.operations.OperationRecord;
 import io.orderflow.orderrecovery.OrderBackups;
-import io.orderflow.recovery.OperationFinish;
 import io.orderflow.recovery.OperationKind;
 import io.orderflow.recovery.OperationStart;
-import io.orderflow.recovery.OperationStatus;
-import io.orderflow.recovery.Progress;
 import io.orderflow.recovery.order.OrderRecoveryInput;
 import io.orderflow.recovery.order.SingleOrderRecoveryWorkflow;
-import io.temporal.api.common.v1.WorkflowExecution;
-import io.temporal.api.enums.v1.WorkflowExecutionStatus;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
 import java.time.Clock;
@@ -47,28 +39,27 @@ class OrderRecoveryController {
   // Order ids are UUIDs today; this keeps anything that could break a workflow id or a log line
   // out.
   private static final Pattern ORDER_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:-]{0,127}");
-  private static final int RUNNING_SCAN = 500;
 
   private final WorkflowClient client;
-  private final DynamoDbOperationsRegistry registry;
+  private final OperationLauncher launcher;
+  private final RunningOperations running;
   private final BackupStore backups;
   private final OrderBackups holders;
   private final DynamoDbEventStore events;
-  private final RestoreLock restoreLock;
   private final Clock clock = Clock.systemUTC();
 
   OrderRecoveryController(
       WorkflowClient client,
-      DynamoDbOperationsRegistry registry,
+      OperationLauncher launcher,
+      RunningOperations running,
       BackupStore backups,
-      DynamoDbEventStore events,
-      RestoreLock restoreLock) {
+      DynamoDbEventStore events) {
     this.client = client;
-    this.registry = registry;
+    this.launcher = launcher;
+    this.running = running;
     this.backups = backups;
     this.holders = new OrderBackups(backups);
     this.events = events;
-    this.restoreLock = restoreLock;
   }
 
   @PostMapping("/api/recoveries/order")
@@ -79,21 +70,13 @@ class OrderRecoveryController {
     String orderId = input.orderId();
     checkSomethingToRecoverFrom(orderId, input.backupId());
     if (!input.dryRun()) {
-      refuseWhileRestoring();
+      // a restore is about to replace the tables this recovery would write to
+      running.refuseWhileRestoring("recover the order after it");
     }
-    runningRecoveryOf(orderId)
-        .ifPresent(
-            running -> {
-              throw new ProblemException(
-                  ProblemType.RECOVERY_RUNNING,
-                  "recovery " + running + " of order " + orderId + " is running; one at a time",
-                  Map.of("operationId", running));
-            });
+    running.refuseSecond(OperationKind.ORDER_RECOVERY, "orderId", orderId, "order " + orderId);
     String workflowId =
         SingleOrderRecoveryWorkflow.workflowId(orderId, TIMESTAMP.format(clock.instant()));
     Map<String, Object> parameters = parameters(input);
-    // Recorded first, so the operation is listed even if Temporal refuses the start.
-    registry.recordStart(start(input, parameters, workflowId, null));
     SingleOrderRecoveryWorkflow workflow =
         client.newWorkflowStub(
             SingleOrderRecoveryWorkflow.class,
@@ -102,19 +85,8 @@ class OrderRecoveryController {
                 .setTaskQueue(SingleOrderRecoveryWorkflow.TASK_QUEUE)
                 .setStaticSummary(summary(input))
                 .build());
-    try {
-      WorkflowExecution run = WorkflowClient.start(workflow::run, input);
-      registry.recordStart(start(input, parameters, workflowId, run.getRunId()));
-    } catch (RuntimeException refused) {
-      registry.recordFinish(
-          new OperationFinish(
-              input.operationId(),
-              OperationStatus.FAILED,
-              new Progress("NOT_STARTED", 0, 0),
-              Map.of(),
-              "the workflow did not start: " + refused.getMessage()));
-      throw refused;
-    }
+    launcher.launch(
+        start(input, parameters, workflowId), () -> WorkflowClient.start(workflow::run, input));
     return ResponseEntity.accepted()
         .body(
             new OrderRecoveryStarted(
@@ -186,63 +158,15 @@ class OrderRecoveryController {
     }
   }
 
-  // A restore is about to replace the tables this recovery would write to.
-  private void refuseWhileRestoring() {
-    restoreLock
-        .holder()
-        .filter(this::running)
-        .ifPresent(
-            holder -> {
-              throw new ProblemException(
-                  ProblemType.RESTORE_RUNNING,
-                  "full restore " + holder + " is running; recover the order after it",
-                  Map.of("operationId", holder));
-            });
-  }
-
-  /**
-   * A recovery of the order the registry has RUNNING and whose workflow still runs; a run the
-   * registry missed the end of (a restarted local Temporal server) does not block.
-   */
-  private Optional<String> runningRecoveryOf(String orderId) {
-    return registry.list(RUNNING_SCAN).stream()
-        .filter(op -> OperationKind.ORDER_RECOVERY.name().equals(op.kind()))
-        .filter(op -> OperationStatus.RUNNING.name().equals(op.status()))
-        .filter(op -> op.parameters() != null && orderId.equals(op.parameters().get("orderId")))
-        .filter(this::workflowRunning)
-        .map(OperationRecord::operationId)
-        .findFirst();
-  }
-
-  private boolean running(String operationId) {
-    return registry.find(operationId).map(op -> "RUNNING".equals(op.status())).orElse(false);
-  }
-
-  private boolean workflowRunning(OperationRecord op) {
-    if (op.workflowId() == null) {
-      return false;
-    }
-    try {
-      return client
-              .newUntypedWorkflowStub(
-                  op.workflowId(), Optional.ofNullable(op.runId()), Optional.empty())
-              .describe()
-              .getStatus()
-          == WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING;
-    } catch (RuntimeException gone) {
-      return false;
-    }
-  }
-
   private static OperationStart start(
-      OrderRecoveryInput input, Map<String, Object> parameters, String workflowId, String runId) {
+      OrderRecoveryInput input, Map<String, Object> parameters, String workflowId) {
     return new OperationStart(
         input.operationId(),
         OperationKind.ORDER_RECOVERY,
         input.startedBy(),
         parameters,
         workflowId,
-        runId);
+        null);
   }
 
   private static Map<String, Object> parameters(OrderRecoveryInput input) {

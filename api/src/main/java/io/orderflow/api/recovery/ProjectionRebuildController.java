@@ -4,22 +4,14 @@ import io.orderflow.api.problem.InvalidParameter;
 import io.orderflow.api.problem.ProblemException;
 import io.orderflow.api.problem.ProblemType;
 import io.orderflow.control.ProjectionGenerations;
-import io.orderflow.control.RestoreLock;
-import io.orderflow.operations.DynamoDbOperationsRegistry;
-import io.orderflow.operations.OperationRecord;
 import io.orderflow.projection.ProjectionRegistry;
 import io.orderflow.projection.ReadModel;
-import io.orderflow.recovery.OperationFinish;
 import io.orderflow.recovery.OperationKind;
 import io.orderflow.recovery.OperationStart;
-import io.orderflow.recovery.OperationStatus;
-import io.orderflow.recovery.Progress;
 import io.orderflow.recovery.rebuild.ProjectionRebuildWorkflow;
 import io.orderflow.recovery.rebuild.RebuildAction;
 import io.orderflow.recovery.rebuild.RebuildInput;
 import io.orderflow.workers.config.ProjectionRebuildProperties;
-import io.temporal.api.common.v1.WorkflowExecution;
-import io.temporal.api.enums.v1.WorkflowExecutionStatus;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
 import java.time.Clock;
@@ -27,8 +19,6 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -47,28 +37,27 @@ import org.springframework.web.bind.annotation.RestController;
 class ProjectionRebuildController {
   private static final DateTimeFormatter TIMESTAMP =
       DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmssSSS'Z'").withZone(ZoneOffset.UTC);
-  private static final int RUNNING_SCAN = 500;
 
   private final WorkflowClient client;
-  private final DynamoDbOperationsRegistry registry;
+  private final OperationLauncher launcher;
+  private final RunningOperations running;
   private final ProjectionRegistry projections;
   private final ProjectionGenerations generations;
-  private final RestoreLock restoreLock;
   private final ProjectionRebuildProperties defaults;
   private final Clock clock = Clock.systemUTC();
 
   ProjectionRebuildController(
       WorkflowClient client,
-      DynamoDbOperationsRegistry registry,
+      OperationLauncher launcher,
+      RunningOperations running,
       ProjectionRegistry projections,
       ProjectionGenerations generations,
-      RestoreLock restoreLock,
       ProjectionRebuildProperties defaults) {
     this.client = client;
-    this.registry = registry;
+    this.launcher = launcher;
+    this.running = running;
     this.projections = projections;
     this.generations = generations;
-    this.restoreLock = restoreLock;
     this.defaults = defaults;
   }
 
@@ -93,15 +82,10 @@ class ProjectionRebuildController {
     ReadModel model = model(request);
     String timestamp = TIMESTAMP.format(clock.instant()).toLowerCase(Locale.ROOT);
     RebuildInput input = input(request, model, timestamp, actor);
-    refuseWhileRestoring();
-    runningOperationOn(model.name())
-        .ifPresent(
-            running -> {
-              throw new ProblemException(
-                  ProblemType.RECOVERY_RUNNING,
-                  "operation " + running + " on " + model.name() + " is running; one at a time",
-                  Map.of("operationId", running));
-            });
+    // a restore is about to replace the events table this would read
+    running.refuseWhileRestoring("rebuild after it");
+    running.refuseSecond(
+        OperationKind.PROJECTION_REBUILD, "projection", model.name(), model.name());
     ProjectionGenerations.Generation now = generations.read(model.name(), model.configuredTable());
     checkPossible(input, model, now);
     if (now.building() != null) {
@@ -109,8 +93,6 @@ class ProjectionRebuildController {
       input = takingOver(input, now.building());
     }
     String workflowId = ProjectionRebuildWorkflow.workflowId(model.name(), timestamp);
-    // Recorded first, so the operation is listed even if Temporal refuses the start.
-    registry.recordStart(start(input, workflowId, null));
     ProjectionRebuildWorkflow workflow =
         client.newWorkflowStub(
             ProjectionRebuildWorkflow.class,
@@ -119,19 +101,8 @@ class ProjectionRebuildController {
                 .setTaskQueue(ProjectionRebuildWorkflow.TASK_QUEUE)
                 .setStaticSummary(summary(input))
                 .build());
-    try {
-      WorkflowExecution run = WorkflowClient.start(workflow::run, input);
-      registry.recordStart(start(input, workflowId, run.getRunId()));
-    } catch (RuntimeException refused) {
-      registry.recordFinish(
-          new OperationFinish(
-              input.operationId(),
-              OperationStatus.FAILED,
-              new Progress("NOT_STARTED", 0, 0),
-              Map.of(),
-              "the workflow did not start: " + refused.getMessage()));
-      throw refused;
-    }
+    RebuildInput started = input;
+    launcher.launch(start(input, workflowId), () -> WorkflowClient.start(workflow::run, started));
     return ResponseEntity.accepted()
         .body(
             new ProjectionRebuildStarted(
@@ -239,64 +210,14 @@ class ProjectionRebuildController {
         input.lookbackSeconds());
   }
 
-  // A restore is about to replace the events table this would read.
-  private void refuseWhileRestoring() {
-    restoreLock
-        .holder()
-        .filter(this::running)
-        .ifPresent(
-            holder -> {
-              throw new ProblemException(
-                  ProblemType.RESTORE_RUNNING,
-                  "full restore " + holder + " is running; rebuild after it",
-                  Map.of("operationId", holder));
-            });
-  }
-
-  /**
-   * A rebuild, rollback or drop of the read model that the registry has RUNNING and whose workflow
-   * still runs; a run the registry missed the end of (a restarted local Temporal server) does not
-   * block.
-   */
-  private Optional<String> runningOperationOn(String projection) {
-    return registry.list(RUNNING_SCAN).stream()
-        .filter(op -> OperationKind.PROJECTION_REBUILD.name().equals(op.kind()))
-        .filter(op -> OperationStatus.RUNNING.name().equals(op.status()))
-        .filter(
-            op -> op.parameters() != null && projection.equals(op.parameters().get("projection")))
-        .filter(this::workflowRunning)
-        .map(OperationRecord::operationId)
-        .findFirst();
-  }
-
-  private boolean running(String operationId) {
-    return registry.find(operationId).map(op -> "RUNNING".equals(op.status())).orElse(false);
-  }
-
-  private boolean workflowRunning(OperationRecord op) {
-    if (op.workflowId() == null) {
-      return false;
-    }
-    try {
-      return client
-              .newUntypedWorkflowStub(
-                  op.workflowId(), Optional.ofNullable(op.runId()), Optional.empty())
-              .describe()
-              .getStatus()
-          == WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING;
-    } catch (RuntimeException gone) {
-      return false;
-    }
-  }
-
-  private static OperationStart start(RebuildInput input, String workflowId, String runId) {
+  private static OperationStart start(RebuildInput input, String workflowId) {
     return new OperationStart(
         input.operationId(),
         OperationKind.PROJECTION_REBUILD,
         input.startedBy(),
         input.parameters(),
         workflowId,
-        runId);
+        null);
   }
 
   private static String summary(RebuildInput input) {

@@ -8,8 +8,8 @@ import io.orderflow.recovery.OperationStart;
 import io.orderflow.recovery.OperationStatus;
 import io.orderflow.recovery.OperationsActivities;
 import io.orderflow.recovery.Progress;
+import io.orderflow.recovery.RecoveryStubs;
 import io.temporal.activity.ActivityCancellationType;
-import io.temporal.activity.ActivityOptions;
 import io.temporal.common.RetryOptions;
 import io.temporal.failure.TemporalFailure;
 import io.temporal.workflow.Async;
@@ -24,33 +24,16 @@ import java.util.List;
 import java.util.Map;
 
 public class BackupWorkflowImpl implements BackupWorkflow {
-  /** A segment export that stops heartbeating this long is retried from its last heartbeat. */
-  static final Duration HEARTBEAT_TIMEOUT = Duration.ofSeconds(30);
-
-  private static final RetryOptions RETRY =
-      RetryOptions.newBuilder()
-          .setInitialInterval(Duration.ofSeconds(1))
-          .setMaximumInterval(Duration.ofMinutes(1))
-          .build();
+  private static final RetryOptions RETRY = RecoveryStubs.retry(Duration.ofMinutes(1));
 
   // Cleanup after a cancel must not race a segment still writing: wait until each has stopped.
   private final BackupActivities backup =
-      Workflow.newActivityStub(
+      RecoveryStubs.heartbeating(
           BackupActivities.class,
-          ActivityOptions.newBuilder()
-              .setStartToCloseTimeout(Duration.ofHours(6))
-              .setHeartbeatTimeout(HEARTBEAT_TIMEOUT)
-              .setCancellationType(ActivityCancellationType.WAIT_CANCELLATION_COMPLETED)
-              .setRetryOptions(RETRY)
-              .build());
-
-  private final OperationsActivities operations =
-      Workflow.newActivityStub(
-          OperationsActivities.class,
-          ActivityOptions.newBuilder()
-              .setStartToCloseTimeout(Duration.ofSeconds(10))
-              .setRetryOptions(RETRY)
-              .build());
+          Duration.ofHours(6),
+          ActivityCancellationType.WAIT_CANCELLATION_COMPLETED,
+          RETRY);
+  private final OperationsActivities operations = RecoveryStubs.operations(RETRY);
 
   private BackupPhase phase = BackupPhase.STARTING;
   private long done;

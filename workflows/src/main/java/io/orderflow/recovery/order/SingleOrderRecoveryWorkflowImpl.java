@@ -8,8 +8,8 @@ import io.orderflow.recovery.OperationStart;
 import io.orderflow.recovery.OperationStatus;
 import io.orderflow.recovery.OperationsActivities;
 import io.orderflow.recovery.Progress;
+import io.orderflow.recovery.RecoveryStubs;
 import io.temporal.activity.ActivityCancellationType;
-import io.temporal.activity.ActivityOptions;
 import io.temporal.common.RetryOptions;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.failure.TemporalFailure;
@@ -22,37 +22,20 @@ import java.util.List;
 import java.util.Map;
 
 public class SingleOrderRecoveryWorkflowImpl implements SingleOrderRecoveryWorkflow {
-  /** An extraction or repair that stops heartbeating this long is retried. */
-  static final Duration HEARTBEAT_TIMEOUT = Duration.ofSeconds(30);
-
   /** find, extract, rebuild, compare, repair, snapshot. */
   static final long STEPS = 6;
 
-  private static final RetryOptions RETRY =
-      RetryOptions.newBuilder()
-          .setInitialInterval(Duration.ofSeconds(1))
-          .setMaximumInterval(Duration.ofMinutes(1))
-          .build();
+  private static final RetryOptions RETRY = RecoveryStubs.retry(Duration.ofMinutes(1));
 
   // A cancel waits until a running repair has stopped between two commits: the CANCELLED record
   // must not be written while a quarantine-and-replace is still under way.
   private final OrderRecoveryActivities recovery =
-      Workflow.newActivityStub(
+      RecoveryStubs.heartbeating(
           OrderRecoveryActivities.class,
-          ActivityOptions.newBuilder()
-              .setStartToCloseTimeout(Duration.ofHours(2))
-              .setHeartbeatTimeout(HEARTBEAT_TIMEOUT)
-              .setCancellationType(ActivityCancellationType.WAIT_CANCELLATION_COMPLETED)
-              .setRetryOptions(RETRY)
-              .build());
-
-  private final OperationsActivities operations =
-      Workflow.newActivityStub(
-          OperationsActivities.class,
-          ActivityOptions.newBuilder()
-              .setStartToCloseTimeout(Duration.ofSeconds(10))
-              .setRetryOptions(RETRY)
-              .build());
+          Duration.ofHours(2),
+          ActivityCancellationType.WAIT_CANCELLATION_COMPLETED,
+          RETRY);
+  private final OperationsActivities operations = RecoveryStubs.operations(RETRY);
 
   private OrderRecoveryPhase phase = OrderRecoveryPhase.STARTING;
   private long done;

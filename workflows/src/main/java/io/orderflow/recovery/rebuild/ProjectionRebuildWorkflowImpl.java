@@ -9,8 +9,8 @@ import io.orderflow.recovery.OperationStart;
 import io.orderflow.recovery.OperationStatus;
 import io.orderflow.recovery.OperationsActivities;
 import io.orderflow.recovery.Progress;
+import io.orderflow.recovery.RecoveryStubs;
 import io.temporal.activity.ActivityCancellationType;
-import io.temporal.activity.ActivityOptions;
 import io.temporal.common.RetryOptions;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
@@ -33,46 +33,20 @@ import java.util.Map;
  * and visible in the Temporal Web UI.
  */
 public class ProjectionRebuildWorkflowImpl implements ProjectionRebuildWorkflow {
-  static final Duration HEARTBEAT_TIMEOUT = Duration.ofSeconds(30);
-
   private static final RetryOptions RETRY =
-      RetryOptions.newBuilder()
-          .setInitialInterval(Duration.ofSeconds(1))
-          .setMaximumInterval(Duration.ofSeconds(30))
-          .setDoNotRetry(
-              "UnknownProjection",
-              "TableInUse",
-              "RebuildRunning",
-              "GenerationMissing",
-              "PointerMoved")
-          .build();
+      RecoveryStubs.retry(
+          "UnknownProjection", "TableInUse", "RebuildRunning", "GenerationMissing", "PointerMoved");
 
   // Long work heartbeats; a cancel waits for it to stop before the cleanup drops its table.
   private final ProjectionRebuildActivities work =
-      Workflow.newActivityStub(
+      RecoveryStubs.heartbeating(
           ProjectionRebuildActivities.class,
-          ActivityOptions.newBuilder()
-              .setStartToCloseTimeout(Duration.ofHours(6))
-              .setHeartbeatTimeout(HEARTBEAT_TIMEOUT)
-              .setCancellationType(ActivityCancellationType.WAIT_CANCELLATION_COMPLETED)
-              .setRetryOptions(RETRY)
-              .build());
-
+          Duration.ofHours(6),
+          ActivityCancellationType.WAIT_CANCELLATION_COMPLETED,
+          RETRY);
   private final ProjectionRebuildActivities step =
-      Workflow.newActivityStub(
-          ProjectionRebuildActivities.class,
-          ActivityOptions.newBuilder()
-              .setStartToCloseTimeout(Duration.ofMinutes(2))
-              .setRetryOptions(RETRY)
-              .build());
-
-  private final OperationsActivities operations =
-      Workflow.newActivityStub(
-          OperationsActivities.class,
-          ActivityOptions.newBuilder()
-              .setStartToCloseTimeout(Duration.ofSeconds(10))
-              .setRetryOptions(RETRY)
-              .build());
+      RecoveryStubs.steps(ProjectionRebuildActivities.class, Duration.ofMinutes(2), RETRY);
+  private final OperationsActivities operations = RecoveryStubs.operations(RETRY);
 
   private RebuildPhase phase = RebuildPhase.PREPARING;
   private long done;

@@ -9,9 +9,9 @@ import io.orderflow.recovery.OperationStart;
 import io.orderflow.recovery.OperationStatus;
 import io.orderflow.recovery.OperationsActivities;
 import io.orderflow.recovery.Progress;
+import io.orderflow.recovery.RecoveryStubs;
 import io.orderflow.recovery.backup.BackupTable;
 import io.temporal.activity.ActivityCancellationType;
-import io.temporal.activity.ActivityOptions;
 import io.temporal.common.RetryOptions;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.failure.TemporalFailure;
@@ -32,42 +32,20 @@ import java.util.Map;
  * and visible in the Temporal Web UI.
  */
 public class FullRestoreWorkflowImpl implements FullRestoreWorkflow {
-  static final Duration HEARTBEAT_TIMEOUT = Duration.ofSeconds(30);
-
   private static final RetryOptions RETRY =
-      RetryOptions.newBuilder()
-          .setInitialInterval(Duration.ofSeconds(1))
-          .setMaximumInterval(Duration.ofSeconds(30))
-          .setDoNotRetry(
-              "BackupNotFound", "BackupTampered", "PointerMoved", "TableInUse", "InvalidBackup")
-          .build();
+      RecoveryStubs.retry(
+          "BackupNotFound", "BackupTampered", "PointerMoved", "TableInUse", "InvalidBackup");
 
   // Long work heartbeats; a cancel waits for it to stop before the cleanup drops its table.
   private final RestoreActivities work =
-      Workflow.newActivityStub(
+      RecoveryStubs.heartbeating(
           RestoreActivities.class,
-          ActivityOptions.newBuilder()
-              .setStartToCloseTimeout(Duration.ofHours(6))
-              .setHeartbeatTimeout(HEARTBEAT_TIMEOUT)
-              .setCancellationType(ActivityCancellationType.WAIT_CANCELLATION_COMPLETED)
-              .setRetryOptions(RETRY)
-              .build());
-
+          Duration.ofHours(6),
+          ActivityCancellationType.WAIT_CANCELLATION_COMPLETED,
+          RETRY);
   private final RestoreActivities step =
-      Workflow.newActivityStub(
-          RestoreActivities.class,
-          ActivityOptions.newBuilder()
-              .setStartToCloseTimeout(Duration.ofMinutes(2))
-              .setRetryOptions(RETRY)
-              .build());
-
-  private final OperationsActivities operations =
-      Workflow.newActivityStub(
-          OperationsActivities.class,
-          ActivityOptions.newBuilder()
-              .setStartToCloseTimeout(Duration.ofSeconds(10))
-              .setRetryOptions(RETRY)
-              .build());
+      RecoveryStubs.steps(RestoreActivities.class, Duration.ofMinutes(2), RETRY);
+  private final OperationsActivities operations = RecoveryStubs.operations(RETRY);
 
   private RestorePhase phase = RestorePhase.PREFLIGHT;
   private long done;
