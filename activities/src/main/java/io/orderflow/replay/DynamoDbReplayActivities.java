@@ -3,7 +3,6 @@ package io.orderflow.replay;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.orderflow.eventstore.dynamodb.DynamoDbEventStore;
-import io.orderflow.eventstore.dynamodb.EventCodec;
 import io.orderflow.eventstore.dynamodb.EventExplorer;
 import io.orderflow.eventstore.dynamodb.ExplorerPage;
 import io.orderflow.eventstore.dynamodb.ExplorerQuery;
@@ -12,7 +11,11 @@ import io.orderflow.order.OrderInvariants;
 import io.orderflow.order.RecordedEvent;
 import io.orderflow.projection.OrderSummary;
 import io.orderflow.projection.OrderSummaryProjection;
+import io.orderflow.projection.ProjectionRegistry;
+import io.orderflow.projection.ReadModel;
 import io.orderflow.recovery.OperationFinish;
+import io.orderflow.recovery.replay.CorrectedOrders;
+import io.orderflow.recovery.replay.HistoryCorrection;
 import io.orderflow.recovery.replay.OrderChange;
 import io.orderflow.recovery.replay.OrderChange.FieldChange;
 import io.orderflow.recovery.replay.OrderSelection;
@@ -31,17 +34,20 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Replays orders against the active tables with today's fold. Never appends and never publishes:
- * what it rewrites (snapshots, projection rows) is derived data.
+ * Replays orders against the active tables with today's fold. What it rewrites (snapshots,
+ * projection rows) is derived data; the one thing it appends is a corrective event where the stored
+ * history breaks a rule that has an automatic correction ({@link HistoryCorrector}), and it never
+ * publishes: the workflow does, through the order worker's publication activity.
  */
 public final class DynamoDbReplayActivities implements ReplayActivities {
   private final DynamoDbEventStore store;
   private final SnapshotStore snapshots;
   private final OrderSummaryProjection projection;
   private final EventExplorer explorer;
-  private final EventCodec codec;
   private final Clock clock;
   private final Timer duration;
+  private final HistoryCorrector corrector;
+  private final ProjectionRegistry readModels;
 
   public DynamoDbReplayActivities(
       DynamoDbEventStore store,
@@ -54,8 +60,9 @@ public final class DynamoDbReplayActivities implements ReplayActivities {
     this.snapshots = snapshots;
     this.projection = projection;
     this.explorer = explorer;
-    this.codec = store.codec();
     this.clock = clock;
+    this.corrector = new HistoryCorrector(store, meters, clock);
+    this.readModels = ProjectionRegistry.around(projection);
     // registered up front, so the series exists (count 0) before the first replay
     this.duration =
         Timer.builder("orderflow.replay.duration")
@@ -86,9 +93,12 @@ public final class DynamoDbReplayActivities implements ReplayActivities {
     long rewritten = 0;
     long fixed = 0;
     long violations = 0;
+    List<HistoryCorrection> corrections = new ArrayList<>();
+    String workflowId = context.getInfo().getWorkflowId();
     int n = 0;
     for (String orderId : batch.orderIds()) {
-      List<RecordedEvent> events = store.readEvents(orderId).stream().map(codec::decode).toList();
+      ReplayStream stream = ReplayStream.read(store, orderId);
+      List<RecordedEvent> events = stream.events();
       OrderInvariants.Checked checked = OrderInvariants.check(orderId, events);
       Order folded = checked.state();
       List<FieldChange> fields = new ArrayList<>();
@@ -111,6 +121,7 @@ public final class DynamoDbReplayActivities implements ReplayActivities {
       if (!fields.isEmpty() || !broken.isEmpty()) {
         changed.add(new OrderChange(orderId, folded.version(), fields, broken));
       }
+      corrections.addAll(corrector.correct(stream, batch, workflowId));
       if (!batch.dryRun()) {
         if (snapshotFix.isPresent()) {
           snapshots.save(
@@ -124,7 +135,22 @@ public final class DynamoDbReplayActivities implements ReplayActivities {
       }
       context.heartbeat(++n);
     }
-    return new ReplayBatchResult(batch.orderIds().size(), changed, rewritten, fixed, violations);
+    return new ReplayBatchResult(
+        batch.orderIds().size(), changed, rewritten, fixed, violations, corrections);
+  }
+
+  @Override
+  public void refreshCorrected(CorrectedOrders orders) {
+    var context = Activity.getExecutionContext();
+    int n = 0;
+    for (String orderId : orders.orderIds()) {
+      Order head = Order.fold(orderId, ReplayStream.read(store, orderId).events());
+      snapshots.save(new OrderSnapshot(head, Order.STATE_SCHEMA_VERSION, clock.instant()));
+      for (ReadModel model : readModels.all()) {
+        model.upsert(head);
+      }
+      context.heartbeat(++n);
+    }
   }
 
   @Override

@@ -14,7 +14,8 @@ public enum EventType {
   ORDER_SHIPPED(OrderShipped.TYPE, 1, OrderShipped.class),
   ORDER_DELIVERED(OrderDelivered.TYPE, 1, OrderDelivered.class),
   ORDER_CANCELLED(OrderCancelled.TYPE, 1, OrderCancelled.class),
-  ORDER_REFUNDED(OrderRefunded.TYPE, 1, OrderRefunded.class);
+  ORDER_REFUNDED(OrderRefunded.TYPE, 1, OrderRefunded.class),
+  ORDER_CORRECTED(OrderCorrected.TYPE, 1, OrderCorrected.class);
 
   private final String wireName;
   private final int schemaVersion;

@@ -10,7 +10,8 @@ import java.util.List;
  * state.
  *
  * @param amountPaid what the customer paid; zero until paid
- * @param amountRefunded what was given back; never more than {@code amountPaid}
+ * @param amountRefunded what was given back; never more than {@code amountPaid} in a sound history
+ *     (an {@link OrderCorrected} restates it where a buggy refund went further)
  * @param cancelReason why the order was cancelled; null unless it was
  * @param version the version of the last event folded in; 0 for an order that does not exist yet
  */
@@ -123,6 +124,14 @@ public record Order(
     } else if (event instanceof OrderRefunded e) {
       next.status = OrderStatus.REFUNDED;
       next.amountRefunded = s.amountRefunded.add(e.amount());
+    } else if (event instanceof OrderCorrected e) {
+      // a correction restates money facts; it is not a transition and never moves the status
+      if (e.amountPaid() != null) {
+        next.amountPaid = e.amountPaid();
+      }
+      if (e.amountRefunded() != null) {
+        next.amountRefunded = e.amountRefunded();
+      }
     } else {
       throw new IllegalArgumentException("unknown event " + event.getClass().getName());
     }

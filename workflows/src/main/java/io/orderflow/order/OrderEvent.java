@@ -15,7 +15,8 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
   @JsonSubTypes.Type(value = OrderShipped.class, name = OrderShipped.TYPE),
   @JsonSubTypes.Type(value = OrderDelivered.class, name = OrderDelivered.TYPE),
   @JsonSubTypes.Type(value = OrderCancelled.class, name = OrderCancelled.TYPE),
-  @JsonSubTypes.Type(value = OrderRefunded.class, name = OrderRefunded.TYPE)
+  @JsonSubTypes.Type(value = OrderRefunded.class, name = OrderRefunded.TYPE),
+  @JsonSubTypes.Type(value = OrderCorrected.class, name = OrderCorrected.TYPE)
 })
 public sealed interface OrderEvent
     permits OrderCreated,
@@ -24,4 +25,5 @@ public sealed interface OrderEvent
         OrderShipped,
         OrderDelivered,
         OrderCancelled,
-        OrderRefunded {}
+        OrderRefunded,
+        OrderCorrected {}

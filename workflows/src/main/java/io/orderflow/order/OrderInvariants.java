@@ -7,8 +7,17 @@ import java.util.List;
  * The business rules every stored history must satisfy, checked event by event while folding. A
  * restore runs this on the orders it rebuilds: a history that passes the hash chain but breaks a
  * rule was written wrong in the first place, and the operator has to hear about it.
+ *
+ * <p>A violation counts as corrected, and is not reported, when a later {@link OrderCorrected}
+ * names its version and rule: history is never rewritten, so a corrected history checks sound.
  */
 public final class OrderInvariants {
+  /** A payment must equal the order's total. */
+  public static final String PAID_EQUALS_TOTAL = "paid-equals-total";
+
+  /** A refund must be positive and at most what is still refundable. */
+  public static final String REFUND_WITHIN_PAID = "refund-within-paid";
+
   private OrderInvariants() {}
 
   /** One broken rule, at the event that broke it. */
@@ -24,6 +33,20 @@ public final class OrderInvariants {
   /** Folds {@code events}, oldest first, checking each step. Never throws for a bad history. */
   public static Checked check(String orderId, List<RecordedEvent> events) {
     List<Violation> violations = new ArrayList<>();
+    Checked folded = fold(orderId, events, violations);
+    List<Violation> open =
+        violations.stream().filter(v -> events.stream().noneMatch(e -> corrects(e, v))).toList();
+    return new Checked(folded.state(), open);
+  }
+
+  private static boolean corrects(RecordedEvent later, Violation v) {
+    return later.version() > v.version()
+        && later.event() instanceof OrderCorrected c
+        && c.corrects(v.version(), v.rule());
+  }
+
+  private static Checked fold(
+      String orderId, List<RecordedEvent> events, List<Violation> violations) {
     Order state = Order.initial(orderId);
     for (RecordedEvent recorded : events) {
       OrderEvent event = recorded.event();
@@ -62,8 +85,11 @@ public final class OrderInvariants {
           new Violation(orderId, version, "created-once", "a second order-created event"));
       return;
     }
-    OrderStatus to = statusAfter(event);
-    if (!OrderStateMachine.allows(state.status(), to)) {
+    if (event instanceof OrderCorrected correction) {
+      checkCorrection(orderId, state, version, correction, violations);
+      return;
+    }
+    if (!OrderStateMachine.accepts(state.status(), event)) {
       violations.add(
           new Violation(
               orderId,
@@ -76,7 +102,7 @@ public final class OrderInvariants {
           new Violation(
               orderId,
               version,
-              "paid-equals-total",
+              PAID_EQUALS_TOTAL,
               "paid " + paid.amount() + " of a total of " + state.total()));
     }
     if (event instanceof OrderRefunded refund) {
@@ -85,7 +111,7 @@ public final class OrderInvariants {
             new Violation(
                 orderId,
                 version,
-                "refund-within-paid",
+                REFUND_WITHIN_PAID,
                 "refund of " + refund.amount() + " with " + state.refundable() + " refundable"));
       }
     }
@@ -122,21 +148,30 @@ public final class OrderInvariants {
     }
   }
 
-  private static OrderStatus statusAfter(OrderEvent event) {
-    if (event instanceof OrderConfirmed) {
-      return OrderStatus.CONFIRMED;
-    } else if (event instanceof OrderPaid) {
-      return OrderStatus.PAID;
-    } else if (event instanceof OrderShipped) {
-      return OrderStatus.SHIPPED;
-    } else if (event instanceof OrderDelivered) {
-      return OrderStatus.DELIVERED;
-    } else if (event instanceof OrderCancelled) {
-      return OrderStatus.CANCELLED;
-    } else if (event instanceof OrderRefunded) {
-      return OrderStatus.REFUNDED;
+  // Only a later correction can answer an event, and what it restates must itself be sound.
+  private static void checkCorrection(
+      String orderId, Order state, long version, OrderCorrected c, List<Violation> violations) {
+    Order after = Order.evolve(state, c);
+    boolean negative =
+        (c.amountPaid() != null && c.amountPaid().signum() < 0)
+            || (c.amountRefunded() != null && c.amountRefunded().signum() < 0);
+    if (c.correctsVersion() < 1
+        || c.correctsVersion() >= version
+        || negative
+        || after.amountRefunded().compareTo(after.amountPaid()) > 0) {
+      violations.add(
+          new Violation(
+              orderId,
+              version,
+              "sound-correction",
+              "a correction of version "
+                  + c.correctsVersion()
+                  + " that leaves "
+                  + after.amountPaid()
+                  + " paid and "
+                  + after.amountRefunded()
+                  + " refunded"));
     }
-    return OrderStatus.PENDING;
   }
 
   private static String name(OrderEvent event) {

@@ -7,7 +7,7 @@ import java.util.Set;
 /**
  * Which status may follow which: PENDING → CONFIRMED | CANCELLED; CONFIRMED → PAID | CANCELLED;
  * PAID → SHIPPED | REFUNDED; SHIPPED → DELIVERED; DELIVERED → REFUNDED. CANCELLED and REFUNDED are
- * final.
+ * final. An {@link OrderCorrected} is no transition: it restates money facts in any status.
  */
 public final class OrderStateMachine {
   private static final Map<OrderStatus, Set<OrderStatus>> NEXT =
@@ -24,6 +24,35 @@ public final class OrderStateMachine {
 
   public static boolean allows(OrderStatus from, OrderStatus to) {
     return from != null && NEXT.get(from).contains(to);
+  }
+
+  /**
+   * Whether {@code event} may follow an order in status {@code from}: a transition to the status it
+   * leads to, or a correction, which any existing order takes.
+   */
+  public static boolean accepts(OrderStatus from, OrderEvent event) {
+    if (event instanceof OrderCorrected) {
+      return from != null;
+    }
+    return allows(from, statusAfter(event));
+  }
+
+  /** The status an event other than a correction leads to. */
+  static OrderStatus statusAfter(OrderEvent event) {
+    if (event instanceof OrderConfirmed) {
+      return OrderStatus.CONFIRMED;
+    } else if (event instanceof OrderPaid) {
+      return OrderStatus.PAID;
+    } else if (event instanceof OrderShipped) {
+      return OrderStatus.SHIPPED;
+    } else if (event instanceof OrderDelivered) {
+      return OrderStatus.DELIVERED;
+    } else if (event instanceof OrderCancelled) {
+      return OrderStatus.CANCELLED;
+    } else if (event instanceof OrderRefunded) {
+      return OrderStatus.REFUNDED;
+    }
+    return OrderStatus.PENDING;
   }
 
   /** Every status that may follow {@code from}. */

@@ -2,22 +2,14 @@ package io.orderflow.api.recovery;
 
 import io.orderflow.api.problem.InvalidParameter;
 import io.orderflow.eventstore.dynamodb.ExplorerQuery;
-import io.orderflow.operations.DynamoDbOperationsRegistry;
-import io.orderflow.recovery.OperationFinish;
 import io.orderflow.recovery.OperationKind;
 import io.orderflow.recovery.OperationStart;
-import io.orderflow.recovery.OperationStatus;
-import io.orderflow.recovery.Progress;
 import io.orderflow.recovery.replay.EventReplayWorkflow;
 import io.orderflow.recovery.replay.ReplayInput;
-import io.temporal.api.common.v1.WorkflowExecution;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,16 +26,15 @@ import org.springframework.web.bind.annotation.RestController;
 class ReplayController {
   static final int MAX_ORDER_IDS = 10_000;
   static final int BATCH_SIZE = 50;
-  private static final DateTimeFormatter TIMESTAMP =
-      DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmssSSS'Z'").withZone(ZoneOffset.UTC);
 
   private final WorkflowClient client;
-  private final DynamoDbOperationsRegistry registry;
-  private final Clock clock = Clock.systemUTC();
+  private final OperationLauncher launcher;
+  private final RunningOperations running;
 
-  ReplayController(WorkflowClient client, DynamoDbOperationsRegistry registry) {
+  ReplayController(WorkflowClient client, OperationLauncher launcher, RunningOperations running) {
     this.client = client;
-    this.registry = registry;
+    this.launcher = launcher;
+    this.running = running;
   }
 
   record Started(String operationId, String workflowId, boolean dryRun) {}
@@ -53,8 +44,12 @@ class ReplayController {
       @RequestBody(required = false) ReplayRequest request,
       @RequestHeader(name = "X-Actor", required = false) String actor) {
     ReplayInput input = input(request, actor);
-    String workflowId =
-        EventReplayWorkflow.WORKFLOW_ID_PREFIX + TIMESTAMP.format(clock.instant()).toLowerCase();
+    if (!input.dryRun()) {
+      // a restore is about to replace the tables a real run writes snapshots, rows and corrections
+      // to
+      running.refuseWhileRestoring("replay after it");
+    }
+    String workflowId = launcher.workflowId(EventReplayWorkflow.WORKFLOW_ID_PREFIX);
     Map<String, Object> parameters = new LinkedHashMap<>();
     if (input.orderIds() != null) {
       parameters.put("orders", input.orderIds().size());
@@ -63,14 +58,6 @@ class ReplayController {
       parameters.put("to", input.to());
     }
     parameters.put("dryRun", input.dryRun());
-    registry.recordStart(
-        new OperationStart(
-            input.operationId(),
-            OperationKind.REPLAY,
-            input.startedBy(),
-            parameters,
-            workflowId,
-            null));
     EventReplayWorkflow workflow =
         client.newWorkflowStub(
             EventReplayWorkflow.class,
@@ -85,26 +72,15 @@ class ReplayController {
                         + " by "
                         + input.startedBy())
                 .build());
-    try {
-      WorkflowExecution run = WorkflowClient.start(workflow::run, input);
-      registry.recordStart(
-          new OperationStart(
-              input.operationId(),
-              OperationKind.REPLAY,
-              input.startedBy(),
-              parameters,
-              workflowId,
-              run.getRunId()));
-    } catch (RuntimeException refused) {
-      registry.recordFinish(
-          new OperationFinish(
-              input.operationId(),
-              OperationStatus.FAILED,
-              new Progress("NOT_STARTED", 0, 0),
-              Map.of(),
-              "the workflow did not start: " + refused.getMessage()));
-      throw refused;
-    }
+    launcher.launch(
+        new OperationStart(
+            input.operationId(),
+            OperationKind.REPLAY,
+            input.startedBy(),
+            parameters,
+            workflowId,
+            null),
+        () -> WorkflowClient.start(workflow::run, input));
     return ResponseEntity.accepted()
         .body(new Started(input.operationId(), workflowId, input.dryRun()));
   }

@@ -50,6 +50,7 @@ class SchemasAndExplorerApiTest {
     assertThat(created.get("versions").get(0).get("deprecated").asBoolean()).isTrue();
     assertThat(created.get("versions").get(1).get("schema").get("required").toString())
         .contains("currency");
+    assertThat(types.findValuesAsText("type")).contains("order-corrected");
   }
 
   @Test

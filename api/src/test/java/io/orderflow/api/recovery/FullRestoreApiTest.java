@@ -106,8 +106,8 @@ class FullRestoreApiTest {
 
   @Test
   @DisplayName(
-      "a second full restore while one runs is a 409 restore-running naming the first; the"
-          + " first completes")
+      "while a full restore runs, a second one, a real replay and a projection rebuild are each a"
+          + " 409 restore-running naming it; the first completes")
   void oneRestoreAtATime() {
     api.post("/api/orders", ORDER);
     String backupId = backup();
@@ -122,6 +122,16 @@ class FullRestoreApiTest {
     assertThat(second.status()).isEqualTo(409);
     assertThat(second.body().get("type").asText()).isEqualTo("/problems/restore-running");
     assertThat(second.body().get("operationId").asText()).isEqualTo(firstId);
+    for (String[] writer :
+        new String[][] {
+          {"/api/recoveries/replay", "{\"orderIds\":[\"order-1\"],\"dryRun\":false}"},
+          {"/api/recoveries/projection-rebuild", "{\"projection\":\"revenue\"}"}
+        }) {
+      ApiClient.Response refused = api.post(writer[0], writer[1]);
+      assertThat(refused.status()).as(writer[0] + " " + refused.body()).isEqualTo(409);
+      assertThat(refused.body().get("type").asText()).isEqualTo("/problems/restore-running");
+      assertThat(refused.body().get("operationId").asText()).isEqualTo(firstId);
+    }
     JsonNode done = finished(firstId);
     assertThat(done.get("status").asText()).as(done.toString()).isEqualTo("SUCCEEDED");
     assertThat(done.get("result").get("outcome").asText()).isEqualTo("SWITCHED");

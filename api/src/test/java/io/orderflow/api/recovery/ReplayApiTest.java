@@ -5,8 +5,25 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.orderflow.api.ApiClient;
+import io.orderflow.eventstore.CommitMetadata;
+import io.orderflow.eventstore.NewCommit;
+import io.orderflow.eventstore.NewEvent;
+import io.orderflow.eventstore.dynamodb.DynamoDbEventStore;
+import io.orderflow.order.LineItem;
+import io.orderflow.order.OrderConfirmed;
+import io.orderflow.order.OrderCreated;
+import io.orderflow.order.OrderEvent;
+import io.orderflow.order.OrderPaid;
+import io.orderflow.order.OrderRefunded;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -24,6 +41,7 @@ class ReplayApiTest {
           + "\"items\":[{\"sku\":\"BOOK-1\",\"quantity\":1,\"unitPrice\":\"9.90\"}]}";
 
   @Autowired Environment environment;
+  @Autowired DynamoDbEventStore store;
   ApiClient api;
 
   @BeforeEach
@@ -48,6 +66,85 @@ class ReplayApiTest {
     assertThat(op.get("kind").asText()).isEqualTo("REPLAY");
     assertThat(op.get("result").get("examined").asInt()).isEqualTo(2);
     assertThat(op.get("result").get("changedCount").asInt()).isZero();
+  }
+
+  @Test
+  @DisplayName(
+      "a history with a refund above what was paid: the dry run shows the correction it would"
+          + " append, the real run appends it, and the order shows the corrected amount")
+  void correctionsInTheReport() throws Exception {
+    String orderId = overRefundedOrder();
+    String body = "{\"orderIds\":[\"" + orderId + "\"]";
+
+    JsonNode dry =
+        finished(api.post("/api/recoveries/replay", body + "}").body().get("operationId").asText());
+    JsonNode would = dry.get("result").get("corrections").get(0);
+    assertThat(would.get("outcome").asText()).as(dry.toString()).isEqualTo("would-append");
+    assertThat(would.get("correctsVersion").asLong()).isEqualTo(4);
+    assertThat(would.get("rule").asText()).isEqualTo("refund-within-paid");
+    assertThat(would.get("amountRefunded").asText()).isEqualTo("9.90");
+    assertThat(dry.get("result").get("correctionsWouldAppend").asInt()).isEqualTo(1);
+
+    JsonNode real =
+        finished(
+            api.post("/api/recoveries/replay", body + ",\"dryRun\":false}")
+                .body()
+                .get("operationId")
+                .asText());
+    JsonNode appended = real.get("result").get("corrections").get(0);
+    assertThat(appended.get("outcome").asText()).as(real.toString()).isEqualTo("appended");
+    assertThat(appended.get("appendedVersion").asLong()).isEqualTo(5);
+    assertThat(appended.get("published").asBoolean()).isTrue();
+    assertThat(real.get("result").get("correctionsAppended").asInt()).isEqualTo(1);
+    JsonNode events = api.get("/api/orders/" + orderId + "/events").body().get("events");
+    assertThat(events.get(4).get("type").asText()).isEqualTo("order-corrected");
+    JsonNode order = api.get("/api/orders/" + orderId).body();
+    assertThat(order.get("status").asText()).isEqualTo("REFUNDED");
+    assertThat(order.get("amountRefunded").asText()).isEqualTo("9.90");
+    assertThat(scrape())
+        .containsPattern(
+            "orderflow_replay_corrections_total\\{[^}]*outcome=\"appended\"[^}]*} [1-9]");
+  }
+
+  private String scrape() throws Exception {
+    int port = environment.getRequiredProperty("local.server.port", Integer.class);
+    return HttpClient.newHttpClient()
+        .send(
+            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/prometheus"))
+                .build(),
+            HttpResponse.BodyHandlers.ofString())
+        .body();
+  }
+
+  /** A history a shipped bug wrote: straight through the event store, a refund above the paid. */
+  private String overRefundedOrder() {
+    String orderId = "order-bug-" + UUID.randomUUID();
+    List<OrderEvent> events =
+        List.of(
+            new OrderCreated(
+                orderId,
+                "customer-r",
+                "EUR",
+                List.of(new LineItem("BOOK-1", 1, new BigDecimal("9.90")))),
+            new OrderConfirmed(),
+            new OrderPaid("pay-1", new BigDecimal("9.90")),
+            new OrderRefunded(new BigDecimal("19.80"), "refunded twice by a bug"));
+    String hash = NewCommit.GENESIS_HASH;
+    for (int i = 0; i < events.size(); i++) {
+      hash =
+          store
+              .append(
+                  new NewCommit(
+                      orderId,
+                      i,
+                      UUID.randomUUID().toString(),
+                      hash,
+                      List.of(
+                          new NewEvent(UUID.randomUUID().toString(), Instant.now(), events.get(i))),
+                      new CommitMetadata("corr", "cause", "test", "order-" + orderId)))
+              .hash();
+    }
+    return orderId;
   }
 
   @Test

@@ -7,7 +7,8 @@ import io.temporal.workflow.WorkflowMethod;
 
 /**
  * Re-folds orders with today's code and repairs what an older fold wrote. Id {@code replay-<ts>},
- * task queue {@link #TASK_QUEUE}. Dry run unless told otherwise; never republishes anything.
+ * task queue {@link #TASK_QUEUE}. Dry run unless told otherwise. Never republishes stored events; a
+ * real run appends (and publishes) a corrective event where a stored history breaks a rule.
  */
 @WorkflowInterface
 public interface EventReplayWorkflow {

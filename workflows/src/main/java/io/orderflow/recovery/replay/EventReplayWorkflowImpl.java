@@ -1,5 +1,7 @@
 package io.orderflow.recovery.replay;
 
+import io.orderflow.eventstore.PublicationActivities;
+import io.orderflow.order.workflow.OrderWorkflow;
 import io.orderflow.recovery.OperationFinish;
 import io.orderflow.recovery.OperationKind;
 import io.orderflow.recovery.OperationProgress;
@@ -8,9 +10,11 @@ import io.orderflow.recovery.OperationStart;
 import io.orderflow.recovery.OperationStatus;
 import io.orderflow.recovery.OperationsActivities;
 import io.orderflow.recovery.Progress;
+import io.orderflow.recovery.RecoveryStubs;
 import io.temporal.activity.ActivityCancellationType;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.common.RetryOptions;
+import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.TemporalFailure;
 import io.temporal.workflow.Async;
 import io.temporal.workflow.CancellationScope;
@@ -22,37 +26,48 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import org.slf4j.Logger;
 
 /**
  * The replay runbook (docs/runbooks/replay.md): select the orders, replay them in parallel batches,
  * report every order whose state changed, field by field. Continues as new every {@link
  * ReplayInput#ORDERS_PER_RUN} orders, carrying its totals.
+ *
+ * <p>A real run appends the corrective events histories need (in the replay activity), then
+ * publishes each like any commit, then brings the corrected orders' snapshots and read models up to
+ * the new head. Runs begun before corrective events existed only report them (version {@value
+ * #CORRECTIVE_EVENTS}, replay guard: EventReplayHistoryTest).
  */
 public class EventReplayWorkflowImpl implements EventReplayWorkflow {
   static final int PARALLEL_BATCHES = 4;
+  static final String CORRECTIVE_EVENTS = "corrective-events";
 
-  private static final RetryOptions RETRY =
-      RetryOptions.newBuilder()
-          .setInitialInterval(Duration.ofSeconds(1))
-          .setMaximumInterval(Duration.ofSeconds(30))
-          .build();
+  private static final Logger log = Workflow.getLogger(EventReplayWorkflowImpl.class);
+
+  private static final RetryOptions RETRY = RecoveryStubs.retry();
 
   private final ReplayActivities replay =
-      Workflow.newActivityStub(
+      RecoveryStubs.heartbeating(
           ReplayActivities.class,
-          ActivityOptions.newBuilder()
-              .setStartToCloseTimeout(Duration.ofMinutes(10))
-              .setHeartbeatTimeout(Duration.ofSeconds(30))
-              .setCancellationType(ActivityCancellationType.WAIT_CANCELLATION_COMPLETED)
-              .setRetryOptions(RETRY)
-              .build());
+          Duration.ofMinutes(10),
+          ActivityCancellationType.WAIT_CANCELLATION_COMPLETED,
+          RETRY);
+  private final OperationsActivities operations = RecoveryStubs.operations(RETRY);
 
-  private final OperationsActivities operations =
+  // A correction is a commit like any other: the order worker's publication activity sends it, and
+  // a bus that is down must not hold the replay. The marker stays for the republish runbook.
+  private final PublicationActivities publication =
       Workflow.newActivityStub(
-          OperationsActivities.class,
+          PublicationActivities.class,
           ActivityOptions.newBuilder()
+              .setTaskQueue(OrderWorkflow.TASK_QUEUE)
               .setStartToCloseTimeout(Duration.ofSeconds(10))
-              .setRetryOptions(RETRY)
+              .setScheduleToCloseTimeout(Duration.ofSeconds(30))
+              .setRetryOptions(
+                  RetryOptions.newBuilder()
+                      .setInitialInterval(Duration.ofMillis(200))
+                      .setMaximumAttempts(5)
+                      .build())
               .build());
 
   private ReplayPhase phase = ReplayPhase.SELECTING;
@@ -104,7 +119,11 @@ public class EventReplayWorkflowImpl implements EventReplayWorkflow {
       ReplayReport report = new ReplayReport(input.dryRun(), totals);
       enter(
           ReplayPhase.DONE,
-          totals.examined() + " orders replayed, " + totals.changedCount() + " changed");
+          totals.examined()
+              + " orders replayed, "
+              + totals.changedCount()
+              + " changed"
+              + corrected(input.dryRun()));
       OperationFinish finish =
           new OperationFinish(
               input.operationId(), OperationStatus.SUCCEEDED, progress(), report.toMap(), null);
@@ -138,25 +157,77 @@ public class EventReplayWorkflowImpl implements EventReplayWorkflow {
   }
 
   private void replayAll(ReplayInput input, List<String> ids) {
+    boolean corrective =
+        Workflow.getVersion(CORRECTIVE_EVENTS, Workflow.DEFAULT_VERSION, 1)
+            != Workflow.DEFAULT_VERSION;
     int size = Math.max(1, input.batchSize());
     List<Promise<ReplayBatchResult>> running = new ArrayList<>();
     for (int from = 0; from < ids.size(); from += size) {
       List<String> batch = List.copyOf(ids.subList(from, Math.min(ids.size(), from + size)));
       Workflow.await(
           () -> running.stream().filter(p -> !p.isCompleted()).count() < PARALLEL_BATCHES);
+      Promise<ReplayBatchResult> replayed =
+          corrective
+              ? Async.function(() -> replayAndCorrect(input, batch))
+              : Async.function(replay::replay, new ReplayBatch(batch, input.dryRun()));
       running.add(
-          Async.function(replay::replay, new ReplayBatch(batch, input.dryRun()))
-              .thenApply(
-                  result -> {
-                    totals = totals.plus(result);
-                    // not blocking inside a callback: the record goes out as its own activity
-                    Async.procedure(
-                        operations::recordProgress,
-                        new OperationProgress(input.operationId(), progress()));
-                    return result;
-                  }));
+          replayed.thenApply(
+              result -> {
+                totals = totals.plus(result);
+                // not blocking inside a callback: the record goes out as its own activity
+                Async.procedure(
+                    operations::recordProgress,
+                    new OperationProgress(input.operationId(), progress()));
+                return result;
+              }));
     }
     Promise.allOf(running).get();
+  }
+
+  /** One batch: replay it, then publish each correction it appended, then refresh those orders. */
+  private ReplayBatchResult replayAndCorrect(ReplayInput input, List<String> batch) {
+    ReplayBatchResult result =
+        replay.replay(
+            new ReplayBatch(batch, input.dryRun(), input.operationId(), input.startedBy(), true));
+    List<HistoryCorrection> settled = new ArrayList<>();
+    LinkedHashSet<String> corrected = new LinkedHashSet<>();
+    for (HistoryCorrection c : result.corrections()) {
+      if (c.outcome() != CorrectionOutcome.APPENDED) {
+        settled.add(c);
+        continue;
+      }
+      settled.add(c.withPublished(publish(c)));
+      corrected.add(c.orderId());
+    }
+    if (!corrected.isEmpty()) {
+      replay.refreshCorrected(new CorrectedOrders(List.copyOf(corrected)));
+    }
+    return result.withCorrections(settled);
+  }
+
+  private boolean publish(HistoryCorrection c) {
+    try {
+      publication.publishCommit(c.orderId(), c.appendedVersion());
+      return true;
+    } catch (ActivityFailure e) {
+      log.warn(
+          "correction {}@{} stays unpublished: {}",
+          c.orderId(),
+          c.appendedVersion(),
+          e.getCause() == null ? e.getMessage() : e.getCause().getMessage());
+      return false;
+    }
+  }
+
+  private String corrected(boolean dryRun) {
+    CorrectionTotals c = totals.corrections();
+    long found = c.appended() + c.wouldAppend() + c.needingOperator() + c.skipped();
+    if (found == 0) {
+      return "";
+    }
+    return ", "
+        + (dryRun ? c.wouldAppend() + " corrections would be appended" : c.appended() + " appended")
+        + (c.needingOperator() > 0 ? ", " + c.needingOperator() + " need an operator" : "");
   }
 
   private void enter(ReplayPhase next, String details) {

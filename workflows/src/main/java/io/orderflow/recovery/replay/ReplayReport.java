@@ -17,6 +17,34 @@ public record ReplayReport(boolean dryRun, ReplayTotals totals) {
     map.put("projectionRowsFixed", totals.projectionRowsFixed());
     map.put("historyViolations", totals.historyViolations());
     map.put("changed", totals.changed().stream().map(ReplayReport::change).toList());
+    CorrectionTotals corrections = totals.corrections();
+    map.put("correctionsAppended", corrections.appended());
+    map.put("correctionsWouldAppend", corrections.wouldAppend());
+    map.put("correctionsNeedingOperator", corrections.needingOperator());
+    map.put("correctionsSkipped", corrections.skipped());
+    map.put("correctionsUnpublished", corrections.unpublished());
+    map.put("corrections", corrections.listed().stream().map(ReplayReport::correction).toList());
+    return map;
+  }
+
+  private static Map<String, Object> correction(HistoryCorrection c) {
+    Map<String, Object> map = new LinkedHashMap<>();
+    map.put("orderId", c.orderId());
+    map.put("correctsVersion", c.correctsVersion());
+    map.put("rule", c.rule());
+    map.put("detail", c.detail());
+    map.put("outcome", c.outcome().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
+    map.put("reason", c.reason());
+    if (c.amountPaid() != null) {
+      map.put("amountPaid", c.amountPaid());
+    }
+    if (c.amountRefunded() != null) {
+      map.put("amountRefunded", c.amountRefunded());
+    }
+    if (c.outcome() == CorrectionOutcome.APPENDED) {
+      map.put("appendedVersion", c.appendedVersion());
+      map.put("published", c.published());
+    }
     return map;
   }
 

@@ -8,6 +8,8 @@ import java.util.List;
  *
  * @param changed the first orders whose state changed, field by field; {@code changedCount} counts
  *     them all
+ * @param corrections the corrections the stored histories need; none in totals carried by runs
+ *     begun before corrective events existed
  */
 public record ReplayTotals(
     long examined,
@@ -16,12 +18,17 @@ public record ReplayTotals(
     long projectionRowsFixed,
     long historyViolations,
     List<OrderChange> changed,
-    long startedAtMillis) {
-  /** At most this many changed orders are listed in a report. */
+    long startedAtMillis,
+    CorrectionTotals corrections) {
+  /** At most this many changed orders (and corrections) are listed in a report. */
   public static final int MAX_LISTED = 500;
 
+  public ReplayTotals {
+    corrections = corrections == null ? CorrectionTotals.none() : corrections;
+  }
+
   public static ReplayTotals empty(long startedAtMillis) {
-    return new ReplayTotals(0, 0, 0, 0, 0, List.of(), startedAtMillis);
+    return new ReplayTotals(0, 0, 0, 0, 0, List.of(), startedAtMillis, CorrectionTotals.none());
   }
 
   public ReplayTotals plus(ReplayBatchResult batch) {
@@ -38,6 +45,7 @@ public record ReplayTotals(
         projectionRowsFixed + batch.projectionRowsFixed(),
         historyViolations + batch.historyViolations(),
         List.copyOf(listed),
-        startedAtMillis);
+        startedAtMillis,
+        corrections.plus(batch.corrections()));
   }
 }

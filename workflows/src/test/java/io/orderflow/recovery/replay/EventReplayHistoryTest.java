@@ -16,15 +16,29 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /**
- * Guards the replay workflow's determinism with a history recorded from a real corrective run (the
- * workers module's EventReplayWorkflowTest with {@code -Dorderflow.recordHistories=true}).
+ * Guards the replay workflow's determinism with histories recorded from real corrective runs (the
+ * workers module's EventReplayWorkflowTest and EventReplayCorrectionTest with {@code
+ * -Dorderflow.recordHistories=true}): one from before corrective events existed, one that appended,
+ * published and refreshed a corrective event.
  */
 class EventReplayHistoryTest {
   static final String CORRECTED = "histories/replay-corrected.json";
+  static final String CORRECTIVE_EVENT = "histories/replay-corrective-event.json";
 
   @Test
   @DisplayName("a replay that corrected snapshots and projection rows replays unchanged")
   void correctedReplayReplays() throws Exception {
+    replays(CORRECTED);
+  }
+
+  @Test
+  @DisplayName(
+      "a replay that appended, published and refreshed a corrective event replays unchanged")
+  void correctiveEventReplays() throws Exception {
+    replays(CORRECTIVE_EVENT);
+  }
+
+  private static void replays(String history) throws Exception {
     try (TestWorkflowEnvironment env = TestWorkflowEnvironment.newInstance()) {
       Worker worker =
           env.newWorker(
@@ -34,7 +48,7 @@ class EventReplayHistoryTest {
                   .build());
       worker.registerWorkflowImplementationTypes(EventReplayWorkflowImpl.class);
       WorkflowReplayer.replayWorkflowExecution(
-          WorkflowExecutionHistory.fromJson(resource(CORRECTED)), worker);
+          WorkflowExecutionHistory.fromJson(resource(history)), worker);
     }
   }
 
