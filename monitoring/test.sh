@@ -125,10 +125,14 @@ wait_http() {
 cp "$jar" "$work/app.jar"
 app_port="$(free_port)"
 app="http://127.0.0.1:$app_port"
+# A snapshot every 3 events: an order of the traffic below (5 events) is then longer than the
+# loader's first page, so its reads look a snapshot up and the hit ratio has lookups to count (with
+# the default of 50, a normal order is read in one query and never looks one up).
 java -jar "$work/app.jar" \
   --orderflow.aws.dynamodb-endpoint="http://127.0.0.1:$dynalite_port" \
   --orderflow.aws.sns-endpoint="http://127.0.0.1:$fauxqs_port" \
   --orderflow.temporal.embedded=true --orderflow.temporal.embedded-port=0 \
+  --orderflow.snapshots.every-events=3 \
   --server.port="$app_port" >"$work/app.log" 2>&1 &
 app_pid=$!
 wait_http "$app/actuator/health" "$app_pid" "$work/app.log" 180

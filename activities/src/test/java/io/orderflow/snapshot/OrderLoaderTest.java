@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.orderflow.eventstore.NewCommit;
 import io.orderflow.eventstore.dynamodb.DynamoDbEventStore;
+import io.orderflow.eventstore.dynamodb.EventCodec;
 import io.orderflow.order.LineItem;
 import io.orderflow.order.Order;
 import io.orderflow.order.OrderCreated;
@@ -31,6 +32,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  */
 class OrderLoaderTest {
   private static final StoreFixture fixture = new StoreFixture();
+  private static final DynamoDbRequests requests = new DynamoDbRequests(fixture.tables);
   private static final SnapshotPolicy POLICY = new SnapshotPolicy(5, 8, 2);
   private static final Instant NOW = Instant.parse("2026-11-26T10:15:31Z");
 
@@ -44,6 +46,7 @@ class OrderLoaderTest {
 
   @AfterAll
   static void close() {
+    requests.client.close();
     fixture.close();
   }
 
@@ -222,6 +225,130 @@ class OrderLoaderTest {
         .isEqualTo(1);
     assertThat(meters.get("orderflow.orders.load.latency").tag("snapshot", "hit").timer().count())
         .isEqualTo(2);
+  }
+
+  @Test
+  @DisplayName(
+      "an order shorter than the newest page loads in one query, without a snapshot lookup")
+  void givenThreeEvents_whenLoaded_thenOneQueryAndNoSnapshotLookup() {
+    append(3);
+    OrderLoader counted = countedLoader(POLICY);
+
+    OrderLoader.Loaded loaded = counted.load(orderId);
+
+    assertThat(requests.take()).containsExactly("Query events");
+    assertThat(loaded.snapshot()).isEqualTo(OrderLoader.SnapshotUse.NOT_NEEDED);
+    assertThat(loaded.foldedEvents()).isEqualTo(3);
+    assertThat(loaded.order()).isEqualTo(foldEverything());
+    assertThat(snapshotVersions()).isEmpty();
+  }
+
+  @Test
+  @DisplayName("a load without snapshot lookup is timed as not_needed, and counted as no lookup")
+  void givenThreeEvents_whenLoaded_thenTimedAsNotNeededAndNoLookupCounted() {
+    append(3);
+
+    loader.load(orderId);
+
+    assertThat(
+            meters
+                .get("orderflow.orders.load.latency")
+                .tag("snapshot", "not_needed")
+                .timer()
+                .count())
+        .isEqualTo(1);
+    assertThat(meters.get("orderflow.snapshots.lookups").counters())
+        .allSatisfy(c -> assertThat(c.count()).isZero());
+  }
+
+  @Test
+  @DisplayName("an unknown order takes one query and no snapshot lookup")
+  void givenUnknownOrder_whenLoaded_thenOneQuery() {
+    OrderLoader counted = countedLoader(POLICY);
+
+    OrderLoader.Loaded loaded = counted.load(orderId);
+
+    assertThat(requests.take()).containsExactly("Query events");
+    assertThat(loaded.order().exists()).isFalse();
+  }
+
+  @Test
+  @DisplayName("a snapshot inside the newest page: two queries, only the events after it folded")
+  void givenSnapshotInsideTheNewestPage_whenLoaded_thenTwoQueriesFoldingThree() {
+    append(12);
+    loader.load(orderId);
+    append(3);
+    OrderLoader counted = countedLoader(POLICY);
+
+    OrderLoader.Loaded loaded = counted.load(orderId);
+
+    assertThat(requests.take()).containsExactly("Query events", "Query snapshots");
+    assertThat(loaded.snapshot()).isEqualTo(OrderLoader.SnapshotUse.HIT);
+    assertThat(loaded.foldedEvents()).isEqualTo(3);
+    assertThat(loaded.order()).isEqualTo(foldEverything());
+  }
+
+  @Test
+  @DisplayName("a snapshot behind the newest page: the events after it are read, then folded")
+  void givenSnapshotBehindTheNewestPage_whenLoaded_thenReadsAfterTheSnapshot() {
+    append(12);
+    loader.load(orderId);
+    append(6);
+    OrderLoader counted = countedLoader(POLICY);
+
+    OrderLoader.Loaded loaded = counted.load(orderId);
+
+    assertThat(requests.take())
+        .startsWith("Query events", "Query snapshots", "Query events", "PutItem snapshots");
+    assertThat(loaded.snapshot()).isEqualTo(OrderLoader.SnapshotUse.HIT);
+    assertThat(loaded.foldedEvents()).isEqualTo(6);
+    assertThat(loaded.order()).isEqualTo(foldEverything());
+    assertThat(snapshotVersions()).containsExactly(18L, 12L);
+  }
+
+  @Test
+  @DisplayName("a whole-stream page the policy would snapshot looks the snapshot up: taken once")
+  void givenFiveEventsInOnePage_whenLoadedTwice_thenOneSnapshotAndThenAHit() {
+    append(5);
+    OrderLoader.Loaded first = loader.load(orderId);
+
+    OrderLoader.Loaded second = loader.load(orderId);
+
+    assertThat(first.snapshot()).isEqualTo(OrderLoader.SnapshotUse.MISS);
+    assertThat(second.snapshot()).isEqualTo(OrderLoader.SnapshotUse.HIT);
+    assertThat(second.foldedEvents()).isZero();
+    assertThat(snapshotVersions()).containsExactly(5L);
+  }
+
+  @Test
+  @DisplayName("a short order is read from its events, whatever snapshot of an old schema it has")
+  void givenShortOrderWithSnapshotOfOlderStateSchema_whenLoaded_thenStateFromTheEvents() {
+    append(3);
+    snapshots.save(new OrderSnapshot(misleadingStateAt(3), 0, NOW));
+
+    OrderLoader.Loaded loaded = loader.load(orderId);
+
+    assertThat(loaded.order()).isEqualTo(foldEverything());
+    assertThat(loaded.order().customerId()).isEqualTo("customer-1");
+  }
+
+  private OrderLoader countedLoader(SnapshotPolicy policy) {
+    DynamoDbEventStore countedStore =
+        new DynamoDbEventStore(
+            requests.client,
+            fixture.tables,
+            new EventCodec(),
+            Clock.fixed(NOW, ZoneOffset.UTC),
+            new SimpleMeterRegistry());
+    OrderLoader counted =
+        new OrderLoader(
+            countedStore,
+            new SnapshotStore(requests.client, fixture.tables),
+            policy,
+            Clock.fixed(NOW, ZoneOffset.UTC),
+            new SimpleMeterRegistry());
+    requests.take();
+    return counted;
   }
 
   private OrderLoader loader(SnapshotPolicy policy) {

@@ -62,6 +62,7 @@ class SnapshotLoadPropertiesTest {
     long version = 0;
     String prevHash = NewCommit.GENESIS_HASH;
     boolean anyHit = false;
+    List<OrderLoader.SnapshotUse> uses = new ArrayList<>();
     for (int commit = 0; version < length; commit++) {
       int size = (int) Math.min(commitSizes.get(commit % commitSizes.size()), length - version);
       AppendResult appended = store.append(commit(orderId, version, prevHash, size));
@@ -70,6 +71,7 @@ class SnapshotLoadPropertiesTest {
       if ((commit + 1) % loadEvery == 0 || version == length) {
         OrderLoader.Loaded loaded = loader.load(orderId);
         anyHit |= loaded.snapshotHit();
+        uses.add(loaded.snapshot());
 
         assertThat(loaded.order()).isEqualTo(foldOfEveryEvent(orderId));
         assertThat(loaded.order().version()).isEqualTo(version);
@@ -77,8 +79,121 @@ class SnapshotLoadPropertiesTest {
     }
 
     Statistics.label("a load started from a snapshot").collect(anyHit);
+    Statistics.label("a load needed no snapshot lookup")
+        .collect(uses.contains(OrderLoader.SnapshotUse.NOT_NEEDED));
     Statistics.label("a load started from a snapshot")
         .coverage(c -> c.check(true).count(hits -> hits >= 1));
+  }
+
+  /** Where an order's snapshot lies against the newest page the loader reads first. */
+  enum Placement {
+    /** No snapshot, and the stream fits the newest page. */
+    NO_SNAPSHOT_WHOLE_STREAM_IN_PAGE,
+    /** No snapshot, and the stream is longer than the newest page. */
+    NO_SNAPSHOT_STREAM_LONGER_THAN_PAGE,
+    /** A snapshot, with at most a page of commits after it. */
+    SNAPSHOT_INSIDE_PAGE,
+    /** A snapshot, with more than a page of commits after it. */
+    SNAPSHOT_BEHIND_PAGE
+  }
+
+  /**
+   * Every placement of the snapshot against the newest page (as many commits as the policy's {@code
+   * everyEvents}), for a random policy and random commit sizes: the load equals the fold of every
+   * event, looks a snapshot up exactly when the page is not the whole stream or the policy might
+   * take one, and folds only what came after the snapshot it used.
+   */
+  @Property(tries = 12)
+  void loadingGivesTheFoldOfEveryEventWhereverTheSnapshotLiesAgainstTheNewestPage(
+      @ForAll @Size(min = 1, max = 10) List<@IntRange(min = 1, max = 3) Integer> commitSizes,
+      @ForAll("policies") SnapshotPolicy policy,
+      @ForAll @IntRange(min = 1, max = 8) int spread) {
+    int page = policy.everyEvents();
+    for (Placement placement : Placement.values()) {
+      int before =
+          switch (placement) {
+            case NO_SNAPSHOT_WHOLE_STREAM_IN_PAGE -> 1 + (spread - 1) % page;
+            case NO_SNAPSHOT_STREAM_LONGER_THAN_PAGE -> page + spread;
+            case SNAPSHOT_INSIDE_PAGE, SNAPSHOT_BEHIND_PAGE -> spread;
+          };
+      int after =
+          switch (placement) {
+            case NO_SNAPSHOT_WHOLE_STREAM_IN_PAGE, NO_SNAPSHOT_STREAM_LONGER_THAN_PAGE -> 0;
+            case SNAPSHOT_INSIDE_PAGE -> (spread - 1) % (page + 1);
+            case SNAPSHOT_BEHIND_PAGE -> page + spread;
+          };
+      boolean snapshot =
+          placement == Placement.SNAPSHOT_INSIDE_PAGE
+              || placement == Placement.SNAPSHOT_BEHIND_PAGE;
+      checkLoad(placement, commitSizes, policy, before, snapshot, after);
+    }
+  }
+
+  private static void checkLoad(
+      Placement placement,
+      List<Integer> commitSizes,
+      SnapshotPolicy policy,
+      int commitsBefore,
+      boolean snapshot,
+      int commitsAfter) {
+    String orderId = UUID.randomUUID().toString();
+    Stream stream = new Stream(orderId, commitSizes);
+    stream.append(commitsBefore);
+    long snapshotVersion = 0;
+    if (snapshot) {
+      OrderLoader everyLoad =
+          new OrderLoader(
+              store,
+              snapshots,
+              new SnapshotPolicy(1, 1, policy.keep()),
+              Clock.systemUTC(),
+              new SimpleMeterRegistry());
+      everyLoad.load(orderId);
+      snapshotVersion = stream.version;
+    }
+    stream.append(commitsAfter);
+    int commits = commitsBefore + commitsAfter;
+    long version = stream.version;
+    boolean wholeStreamInPage = commits <= policy.everyEvents();
+    OrderLoader.SnapshotUse expectedUse =
+        wholeStreamInPage && !policy.due(0, version, (int) version)
+            ? OrderLoader.SnapshotUse.NOT_NEEDED
+            : snapshot ? OrderLoader.SnapshotUse.HIT : OrderLoader.SnapshotUse.MISS;
+    long expectedFolded =
+        expectedUse == OrderLoader.SnapshotUse.HIT ? version - snapshotVersion : version;
+    OrderLoader loader =
+        new OrderLoader(store, snapshots, policy, Clock.systemUTC(), new SimpleMeterRegistry());
+
+    OrderLoader.Loaded loaded = loader.load(orderId);
+
+    assertThat(loaded.order()).as(placement.name()).isEqualTo(foldOfEveryEvent(orderId));
+    assertThat(loaded.order().version()).as(placement.name()).isEqualTo(version);
+    assertThat(loaded.snapshot()).as(placement.name()).isEqualTo(expectedUse);
+    assertThat((long) loaded.foldedEvents()).as(placement.name()).isEqualTo(expectedFolded);
+    Statistics.label("placement").collect(placement, expectedUse);
+  }
+
+  /** One order's stream being written, commit sizes taken in turn from a list. */
+  private static final class Stream {
+    private final String orderId;
+    private final List<Integer> commitSizes;
+    private int commits;
+    private long version;
+    private String prevHash = NewCommit.GENESIS_HASH;
+
+    Stream(String orderId, List<Integer> commitSizes) {
+      this.orderId = orderId;
+      this.commitSizes = commitSizes;
+    }
+
+    void append(int count) {
+      for (int i = 0; i < count; i++) {
+        int size = commitSizes.get(commits++ % commitSizes.size());
+        AppendResult appended = store.append(commit(orderId, version, prevHash, size));
+        version = appended.lastVersion();
+        prevHash = appended.hash();
+      }
+    }
   }
 
   @Provide

@@ -18,8 +18,9 @@ import java.util.UUID;
 
 /**
  * Load latency of one order per size, with a snapshot {@code tail} events before its end (through
- * {@link OrderLoader}) and without one (the whole stream read and folded). Samples of every size
- * and both variants are interleaved, so noise spreads over all of them.
+ * {@link OrderLoader}, which reads an order shorter than its first page without looking the
+ * snapshot up) and without one (the whole stream read and folded). Samples of every size and both
+ * variants are interleaved, so noise spreads over all of them.
  */
 final class LoadLatency {
   record Cell(int events, Latencies withSnapshot, Latencies withoutSnapshot) {}
@@ -104,17 +105,26 @@ final class LoadLatency {
     snapshotEveryLoad.load(orderId);
   }
 
+  /**
+   * An order that fits the loader's first page (one-event commits, fewer than the policy's snapshot
+   * interval) is read whole without a snapshot lookup; a longer one starts from its snapshot and
+   * folds the tail.
+   */
   private void check(OrderLoader.Loaded loaded, int size, int tail) {
     Order plain = foldWithoutSnapshot(loaded.order().orderId());
-    if (!loaded.snapshotHit()
-        || loaded.foldedEvents() != tail
+    SnapshotPolicy policy = SnapshotPolicy.defaults();
+    boolean wholeInPage = size <= policy.everyEvents() && !policy.due(0, size, size);
+    OrderLoader.SnapshotUse expected =
+        wholeInPage ? OrderLoader.SnapshotUse.NOT_NEEDED : OrderLoader.SnapshotUse.HIT;
+    if (loaded.snapshot() != expected
+        || loaded.foldedEvents() != (wholeInPage ? size : tail)
         || loaded.order().version() != size
         || !loaded.order().equals(plain)) {
       throw new IllegalStateException(
           "order of "
               + size
-              + " events did not load as set up: hit="
-              + loaded.snapshotHit()
+              + " events did not load as set up: snapshot="
+              + loaded.snapshot()
               + " folded="
               + loaded.foldedEvents()
               + " version="

@@ -1,5 +1,6 @@
 package io.orderflow.bench;
 
+import io.orderflow.snapshot.SnapshotPolicy;
 import java.io.PrintStream;
 import java.util.List;
 
@@ -62,6 +63,10 @@ final class Report {
 
   void loads(List<LoadLatency.Cell> cells, int tail) {
     out.println("-- load latency, ms (with = OrderLoader, snapshot " + tail + " events back;");
+    out.println(
+        "   an order within the loader's first page ("
+            + SnapshotPolicy.defaults().everyEvents()
+            + " commits) is read in one query, no snapshot;");
     out.println("   without = readEvents + decode + Order.fold of the whole stream) --");
     out.printf(
         "%-7s | %9s %9s %9s | %9s %9s %9s | %s%n",

@@ -11,6 +11,10 @@ import java.util.HexFormat;
  * keys are not part of it: they change or derive, the history does not.
  */
 public final class CommitHash {
+  private static final ThreadLocal<MessageDigest> SHA_256 =
+      ThreadLocal.withInitial(CommitHash::newSha256);
+  private static final HexFormat HEX = HexFormat.of();
+
   private CommitHash() {}
 
   public static String of(StoredCommit c) {
@@ -42,9 +46,13 @@ public final class CommitHash {
   }
 
   private static String sha256(String text) {
+    // digest() resets the instance, so one per thread serves every hash that thread computes.
+    return HEX.formatHex(SHA_256.get().digest(text.getBytes(StandardCharsets.UTF_8)));
+  }
+
+  private static MessageDigest newSha256() {
     try {
-      MessageDigest digest = MessageDigest.getInstance("SHA-256");
-      return HexFormat.of().formatHex(digest.digest(text.getBytes(StandardCharsets.UTF_8)));
+      return MessageDigest.getInstance("SHA-256");
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("every JVM has SHA-256", e);
     }

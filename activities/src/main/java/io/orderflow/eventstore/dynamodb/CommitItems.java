@@ -2,6 +2,7 @@ package io.orderflow.eventstore.dynamodb;
 
 import io.orderflow.eventstore.CommitMetadata;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -26,6 +27,13 @@ public final class CommitItems {
       DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSSSSS'Z'").withZone(ZoneOffset.UTC);
   private static final DateTimeFormatter HOUR =
       DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH").withZone(ZoneOffset.UTC);
+  private static final String[] SHARD_NAMES = new String[WRITE_SHARDS];
+
+  static {
+    for (int i = 0; i < WRITE_SHARDS; i++) {
+      SHARD_NAMES[i] = (i < 10 ? "0" : "") + i;
+    }
+  }
 
   private CommitItems() {}
 
@@ -35,11 +43,17 @@ public final class CommitItems {
     item.put(VERSION, n(c.version()));
     item.put("lastVersion", n(c.lastVersion()));
     item.put("commitId", s(c.commitId()));
-    item.put("events", AttributeValue.fromL(c.events().stream().map(CommitItems::event).toList()));
+    List<AttributeValue> events = new ArrayList<>(c.events().size());
+    List<String> types = new ArrayList<>(1);
+    for (StoredEvent e : c.events()) {
+      events.add(event(e));
+      if (!types.contains(e.type())) {
+        types.add(e.type());
+      }
+    }
+    item.put("events", AttributeValue.fromL(events));
     // Lets the explorer filter by type on the server; derived, so not covered by the hash.
-    item.put(
-        EVENT_TYPES,
-        AttributeValue.fromSs(c.events().stream().map(StoredEvent::type).distinct().toList()));
+    item.put(EVENT_TYPES, AttributeValue.fromSs(types));
     putIfPresent(item, "correlationId", c.metadata().correlationId());
     putIfPresent(item, "causationId", c.metadata().causationId());
     putIfPresent(item, "actor", c.metadata().actor());
@@ -48,7 +62,7 @@ public final class CommitItems {
     item.put("prevHash", s(c.prevHash()));
     item.put("hash", s(c.hash()));
     String shard = shard(c.orderId());
-    item.put(TIME_BUCKET, s(HOUR.format(c.committedAt()) + "#" + shard));
+    item.put(TIME_BUCKET, s(hourBucket(c.committedAt(), shard)));
     item.put(TIME_KEY, s(timeKey(c.committedAt(), c.orderId(), c.version())));
     if (c.unpublished()) {
       item.put(UNPUBLISHED, s(shard));
@@ -89,11 +103,16 @@ public final class CommitItems {
   }
 
   static String shard(String orderId) {
-    return String.format("%02d", Math.floorMod(orderId.hashCode(), WRITE_SHARDS));
+    return SHARD_NAMES[Math.floorMod(orderId.hashCode(), WRITE_SHARDS)];
   }
 
   static String timeKey(Instant committedAt, String orderId, long version) {
-    return sortableTime(committedAt) + "#" + orderId + "#" + String.format("%019d", version);
+    StringBuilder key = new StringBuilder(32 + orderId.length() + 20);
+    appendSortableTime(key, committedAt).append('#').append(orderId).append('#');
+    if (version < 0) {
+      return key.append(String.format("%019d", version)).toString();
+    }
+    return pad(key, version, 19).toString();
   }
 
   /**
@@ -101,7 +120,46 @@ public final class CommitItems {
    * drops trailing zero fractions, and "10:15:31Z" would sort after "10:15:31.5Z").
    */
   public static String sortableTime(Instant instant) {
-    return SORTABLE.format(instant);
+    return appendSortableTime(new StringBuilder(30), instant).toString();
+  }
+
+  // Every append writes two of these keys, and String.format and the pattern formatters stood out
+  // in the append profile (docs/performance.md, "After the one-round-trip read and the append
+  // profile"). Years 1..9999 are written by hand, the same text the patterns give; other years,
+  // which no commit has, keep the formatter.
+  private static StringBuilder appendSortableTime(StringBuilder out, Instant instant) {
+    LocalDateTime t = LocalDateTime.ofEpochSecond(instant.getEpochSecond(), 0, ZoneOffset.UTC);
+    if (t.getYear() < 1 || t.getYear() > 9999) {
+      return out.append(SORTABLE.format(instant));
+    }
+    appendHour(out, t).append(':');
+    pad(out, t.getMinute(), 2).append(':');
+    pad(out, t.getSecond(), 2).append('.');
+    return pad(out, instant.getNano(), 9).append('Z');
+  }
+
+  private static String hourBucket(Instant committedAt, String shard) {
+    LocalDateTime t = LocalDateTime.ofEpochSecond(committedAt.getEpochSecond(), 0, ZoneOffset.UTC);
+    if (t.getYear() < 1 || t.getYear() > 9999) {
+      return HOUR.format(committedAt) + "#" + shard;
+    }
+    return appendHour(new StringBuilder(16), t).append('#').append(shard).toString();
+  }
+
+  private static StringBuilder appendHour(StringBuilder out, LocalDateTime t) {
+    pad(out, t.getYear(), 4).append('-');
+    pad(out, t.getMonthValue(), 2).append('-');
+    pad(out, t.getDayOfMonth(), 2).append('T');
+    return pad(out, t.getHour(), 2);
+  }
+
+  /** {@code value} (not negative) in decimal, left-padded with zeros to {@code width} digits. */
+  private static StringBuilder pad(StringBuilder out, long value, int width) {
+    String digits = Long.toString(value);
+    for (int i = digits.length(); i < width; i++) {
+      out.append('0');
+    }
+    return out.append(digits);
   }
 
   static Instant parseSortableTime(String text) {

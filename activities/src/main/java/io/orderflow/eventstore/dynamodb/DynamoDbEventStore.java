@@ -228,6 +228,38 @@ public final class DynamoDbEventStore {
         .toList();
   }
 
+  /**
+   * The stream's newest commits, at most {@code commits} of them, in one consistent query read
+   * newest first (a single page, so also cut short by DynamoDB's 1 MB page limit). A tail that
+   * reaches version 1 is the whole stream: an order shorter than the page loads in one round trip.
+   */
+  public StreamTail readTail(String orderId, int commits) {
+    if (commits < 1) {
+      throw new IllegalArgumentException("a tail holds at least one commit, not " + commits);
+    }
+    return unavailableIfDown(
+        () ->
+            metrics.timeRead(
+                () -> {
+                  QueryResponse page =
+                      dynamo.query(
+                          r ->
+                              r.tableName(tables.events())
+                                  .keyConditionExpression("orderId = :id")
+                                  .expressionAttributeValues(Map.of(":id", CommitItems.s(orderId)))
+                                  .scanIndexForward(false)
+                                  .limit(commits)
+                                  .consistentRead(true)
+                                  .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL));
+                  metrics.read(page.consumedCapacity());
+                  List<StoredCommit> oldestFirst = new ArrayList<>(page.items().size());
+                  for (int i = page.items().size() - 1; i >= 0; i--) {
+                    oldestFirst.add(CommitItems.fromItem(page.items().get(i)));
+                  }
+                  return new StreamTail(oldestFirst);
+                }));
+  }
+
   private List<StoredCommit> readCommits(
       String orderId, long from, long to, boolean fromStartsACommit) {
     return unavailableIfDown(

@@ -18,7 +18,10 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class SchemaValidator {
   private final SchemaRegistry registry =
       SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
-  private final Map<String, Schema> compiled = new ConcurrentHashMap<>();
+  private final Map<Key, Schema> compiled = new ConcurrentHashMap<>();
+
+  // Per append: a key that costs no string building or hashing of a new string.
+  private record Key(String type, int version) {}
 
   /**
    * The schema's complaints about {@code json}, each as {@code <path>: <message>}; empty when it
@@ -27,8 +30,11 @@ public final class SchemaValidator {
    * @throws IllegalArgumentException for a type and version the registry does not have
    */
   public List<String> violations(String type, int version, String json) {
-    Schema schema = compiled.computeIfAbsent(type + "/v" + version, key -> load(type, version));
+    Schema schema = compiled.computeIfAbsent(new Key(type, version), key -> load(type, version));
     List<Error> errors = schema.validate(json, InputFormat.JSON);
+    if (errors.isEmpty()) {
+      return List.of();
+    }
     return errors.stream().map(e -> e.getInstanceLocation() + ": " + e.getMessage()).toList();
   }
 
