@@ -9,6 +9,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.orderflow.eventstore.dynamodb.StoredCommit;
 import io.orderflow.eventstore.dynamodb.StoredEvent;
+import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sns.model.MessageAttributeValue;
@@ -37,37 +38,47 @@ public final class SnsEventPublisher {
             .register(meters);
   }
 
+  /** Publishes the stored commit's events, in order. */
   public void publish(StoredCommit commit) {
+    publish(commit.orderId(), commit.metadata().correlationId(), commit.events());
+  }
+
+  /**
+   * Publishes one commit's events, in order, each as its stored form says.
+   *
+   * @param correlationId the commit's, carried on every message
+   */
+  public void publish(String orderId, String correlationId, List<StoredEvent> events) {
     latency.record(
         () -> {
-          for (StoredEvent event : commit.events()) {
-            publish(commit, event);
+          for (StoredEvent event : events) {
+            publish(orderId, correlationId, event);
           }
         });
   }
 
-  private void publish(StoredCommit commit, StoredEvent event) {
+  private void publish(String orderId, String correlationId, StoredEvent event) {
     EventMessage message =
         new EventMessage(
-            commit.orderId(),
+            orderId,
             event.version(),
             event.eventId(),
             event.type(),
             event.schemaVersion(),
             event.occurredAt(),
-            commit.metadata().correlationId(),
+            correlationId,
             event.data());
     sns.publish(
         r ->
             r.topicArn(topicArn)
                 .message(toJson(message))
-                .messageGroupId(commit.orderId())
+                .messageGroupId(orderId)
                 .messageDeduplicationId(event.eventId())
                 .messageAttributes(
                     Map.of(
                         "type", text(event.type()),
                         "schemaVersion", number(event.schemaVersion()),
-                        "orderId", text(commit.orderId()))));
+                        "orderId", text(orderId))));
   }
 
   private String toJson(EventMessage message) {

@@ -73,6 +73,11 @@ public final class OrderLoader {
             .register(meters);
   }
 
+  /** How many of the newest commits a load reads first under {@code policy}. */
+  public static int firstPage(SnapshotPolicy policy) {
+    return Math.min(FIRST_PAGE, policy.everyEvents());
+  }
+
   /** What a load found, and what it cost. */
   public record Loaded(Order order, SnapshotUse snapshot, int foldedEvents) {
     /** Whether the load started from a snapshot. */
@@ -84,7 +89,7 @@ public final class OrderLoader {
   /** The order at its latest version; {@code order().exists()} is false for an unknown id. */
   public Loaded load(String orderId) {
     long start = System.nanoTime();
-    StreamTail tail = events.readTail(orderId, Math.min(FIRST_PAGE, policy.everyEvents()));
+    StreamTail tail = events.readTail(orderId, firstPage(policy));
     if (tail.isEmpty() || tail.fromStart()) {
       List<StoredEvent> all = tail.eventsAfter(0);
       Order state = fold(Order.initial(orderId), all);

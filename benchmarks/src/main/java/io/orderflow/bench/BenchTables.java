@@ -2,6 +2,7 @@ package io.orderflow.bench;
 
 import io.orderflow.bootstrap.TableBootstrap;
 import io.orderflow.eventstore.dynamodb.TableNames;
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -32,9 +33,15 @@ final class BenchTables implements AutoCloseable {
             names.snapshots(),
             names.projections(),
             names.operations(),
-            names.control())) {
+            names.control(),
+            names.quarantine(),
+            names.revenue())) {
       try {
-        dynamo.deleteTable(r -> r.tableName(table));
+        // dropping a table of a large run takes dynalite longer than the client's 5 s call timeout
+        dynamo.deleteTable(
+            r ->
+                r.tableName(table)
+                    .overrideConfiguration(c -> c.apiCallTimeout(Duration.ofMinutes(5))));
       } catch (ResourceNotFoundException alreadyGone) {
         // nothing to clean up
       }

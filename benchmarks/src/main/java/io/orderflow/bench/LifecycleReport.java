@@ -93,9 +93,13 @@ final class LifecycleReport {
   }
 
   // The same comparison per unit of Temporal work: workflow tasks plus activity tasks, counted by
-  // each side's own SDK metrics over the level.
+  // each side's own SDK metrics over the level. A local activity is neither: it costs the server
+  // nothing but the marker in its workflow task's completion.
   private void tasks(List<Level> levels) {
     out.println("-- Temporal tasks (workflow tasks + activity tasks, from the metrics) --");
+    out.println(
+        "   local activities run inside their workflow task and are not counted here; see"
+            + " temporal_local_activity_* below");
     out.printf(
         "%-8s %12s %12s %12s %12s %10s%n",
         "clients", "of per walk", "of tasks/s", "base per wf", "base tasks/s", "fraction");

@@ -106,14 +106,14 @@ final class LoadLatency {
   }
 
   /**
-   * An order that fits the loader's first page (one-event commits, fewer than the policy's snapshot
-   * interval) is read whole without a snapshot lookup; a longer one starts from its snapshot and
-   * folds the tail.
+   * An order that fits the loader's first page (one-event commits, no more than {@link
+   * OrderLoader#firstPage}) is read whole without a snapshot lookup; a longer one starts from its
+   * snapshot and folds the tail.
    */
   private void check(OrderLoader.Loaded loaded, int size, int tail) {
     Order plain = foldWithoutSnapshot(loaded.order().orderId());
     SnapshotPolicy policy = SnapshotPolicy.defaults();
-    boolean wholeInPage = size <= policy.everyEvents() && !policy.due(0, size, size);
+    boolean wholeInPage = size <= OrderLoader.firstPage(policy) && !policy.due(0, size, size);
     OrderLoader.SnapshotUse expected =
         wholeInPage ? OrderLoader.SnapshotUse.NOT_NEEDED : OrderLoader.SnapshotUse.HIT;
     if (loaded.snapshot() != expected

@@ -1,5 +1,6 @@
 package io.orderflow.bench;
 
+import io.orderflow.snapshot.OrderLoader;
 import io.orderflow.snapshot.SnapshotPolicy;
 import java.io.PrintStream;
 import java.util.List;
@@ -65,7 +66,7 @@ final class Report {
     out.println("-- load latency, ms (with = OrderLoader, snapshot " + tail + " events back;");
     out.println(
         "   an order within the loader's first page ("
-            + SnapshotPolicy.defaults().everyEvents()
+            + OrderLoader.firstPage(SnapshotPolicy.defaults())
             + " commits) is read in one query, no snapshot;");
     out.println("   without = readEvents + decode + Order.fold of the whole stream) --");
     out.printf(

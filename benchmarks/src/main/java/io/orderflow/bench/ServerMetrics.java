@@ -33,6 +33,7 @@ final class ServerMetrics {
           "temporal_workflow_task_execution_latency_seconds",
           "temporal_activity_schedule_to_start_latency_seconds",
           "temporal_activity_execution_latency_seconds",
+          "temporal_local_activity_execution_latency_seconds",
           "temporal_request_latency_seconds",
           "temporal_long_request_latency_seconds");
 

@@ -1,13 +1,12 @@
 package io.orderflow.order.workflow;
 
 import io.orderflow.eventstore.AppendResult;
+import io.orderflow.eventstore.AppendedCommit;
 import io.orderflow.eventstore.CommitMetadata;
 import io.orderflow.eventstore.EventStoreActivities;
 import io.orderflow.eventstore.LoadedOrder;
 import io.orderflow.eventstore.NewCommit;
 import io.orderflow.eventstore.NewEvent;
-import io.orderflow.eventstore.ProjectionActivities;
-import io.orderflow.eventstore.PublicationActivities;
 import io.orderflow.order.CreateOrder;
 import io.orderflow.order.FieldViolation;
 import io.orderflow.order.Order;
@@ -18,10 +17,10 @@ import io.orderflow.order.OrderEvent;
 import io.orderflow.order.OrderRejected;
 import io.orderflow.order.OrderStatus;
 import io.orderflow.order.RecordedEvent;
-import io.temporal.activity.ActivityOptions;
-import io.temporal.common.RetryOptions;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
+import io.temporal.workflow.Async;
+import io.temporal.workflow.Promise;
 import io.temporal.workflow.Workflow;
 import io.temporal.workflow.WorkflowInit;
 import io.temporal.workflow.WorkflowLock;
@@ -50,43 +49,18 @@ public class OrderWorkflowImpl implements OrderWorkflow {
    */
   static final String RELOAD_AFTER_RESTORE = "reload-after-restore";
 
+  /**
+   * {@code Workflow.getVersion} id of the reload when another writer appended under the workflow
+   * (the replay runbook's correction, a single-order recovery): runs recorded before it refuse the
+   * command with {@code ConcurrencyConflict} (replay guard: OrderWorkflowReplayTest,
+   * histories/reload-on-conflict.json).
+   */
+  static final String RELOAD_ON_CONFLICT = "reload-on-conflict";
+
   private static final CommitMetadata TIMER_METADATA =
       new CommitMetadata(null, OrderCancelled.PAYMENT_TIMEOUT, "system", null);
 
-  private final EventStoreActivities store =
-      Workflow.newActivityStub(
-          EventStoreActivities.class,
-          ActivityOptions.newBuilder()
-              .setStartToCloseTimeout(Duration.ofSeconds(10))
-              .setRetryOptions(
-                  RetryOptions.newBuilder()
-                      .setInitialInterval(Duration.ofMillis(200))
-                      .setMaximumInterval(Duration.ofSeconds(10))
-                      .setDoNotRetry(
-                          EventStoreActivities.CONCURRENCY_CONFLICT,
-                          EventStoreActivities.INVALID_COMMIT,
-                          EventStoreActivities.STREAM_RESTORED)
-                      .build())
-              .build());
-
-  // Publication and projection are bounded: a bus or read model that is down must not hold the
-  // order hostage. The commit keeps its unpublished marker for the republish runbook; a stale
-  // projection row is repaired by the next command or by a rebuild.
-  private final ActivityOptions bounded =
-      ActivityOptions.newBuilder()
-          .setStartToCloseTimeout(Duration.ofSeconds(10))
-          .setScheduleToCloseTimeout(Duration.ofSeconds(30))
-          .setRetryOptions(
-              RetryOptions.newBuilder()
-                  .setInitialInterval(Duration.ofMillis(200))
-                  .setMaximumAttempts(5)
-                  .build())
-          .build();
-  private final PublicationActivities publication =
-      Workflow.newActivityStub(PublicationActivities.class, bounded);
-  private final ProjectionActivities projection =
-      Workflow.newActivityStub(ProjectionActivities.class, bounded);
-
+  private final CommandActivities activities = new CommandActivities();
   private final WorkflowLock commandLock = Workflow.newWorkflowLock();
   private final String orderId;
   private final OrderSettings settings;
@@ -113,7 +87,7 @@ public class OrderWorkflowImpl implements OrderWorkflow {
   public void run(OrderWorkflowInput input) {
     // A creation still in flight (say, the store is down and the append retries) must finish
     // before the run may end, or its commit would land with no workflow to own it.
-    if (!Workflow.await(CREATION_WINDOW, () -> state.exists())) {
+    if (!TimedWait.await(CREATION_WINDOW, () -> state.exists())) {
       Workflow.await(Workflow::isEveryHandlerFinished);
       if (!state.exists()) {
         return;
@@ -130,7 +104,7 @@ public class OrderWorkflowImpl implements OrderWorkflow {
       if (state.status() == OrderStatus.CONFIRMED) {
         awaitPaymentOrTimeout(seen);
       } else if (state.status() == OrderStatus.DELIVERED) {
-        if (!Workflow.await(remaining(settings.refundWindow()), () -> changedSince(seen))) {
+        if (!TimedWait.await(remaining(settings.refundWindow()), () -> changedSince(seen))) {
           break; // the refund window closed: the order's life is over
         }
       } else {
@@ -146,7 +120,7 @@ public class OrderWorkflowImpl implements OrderWorkflow {
       Workflow.await(() -> changedSince(seen));
       return;
     }
-    if (Workflow.await(remaining(settings.paymentTimeout()), () -> changedSince(seen))) {
+    if (TimedWait.await(remaining(settings.paymentTimeout()), () -> changedSince(seen))) {
       return;
     }
     commandLock.lock();
@@ -163,15 +137,16 @@ public class OrderWorkflowImpl implements OrderWorkflow {
   private void cancelUnpaid() {
     List<OrderEvent> events =
         OrderDecisions.decide(state, new OrderCommand.Cancel(OrderCancelled.PAYMENT_TIMEOUT));
-    AppendResult appended;
+    AppendedCommit appended;
     try {
       appended = commit(events, TIMER_METADATA);
     } catch (ApplicationFailure refusal) {
-      if (!isStreamRestored(refusal) || !reloadsAfterRestore()) {
+      if (!reloadsAfter(refusal)) {
         throw refusal;
       }
-      // The deadline was the forgotten stream's: the run loop waits again on the restored order.
-      reload();
+      // The deadline was the stream's as this workflow knew it: the run loop waits again on the
+      // order as it is now.
+      reload(refusal);
       return;
     }
     forward(appended);
@@ -296,31 +271,38 @@ public class OrderWorkflowImpl implements OrderWorkflow {
     }
   }
 
-  /** What an accepted command did: the status it left, and where its commit landed. */
-  private record Landed(OrderStatus from, AppendResult appended) {}
+  /** What an accepted command did: the status it left, and the commit it appended. */
+  private record Landed(OrderStatus from, AppendedCommit appended) {}
 
   // If a full restore replaced the stream under this workflow, the store refuses the commit rather
-  // than leave a gap or fork the chain; the workflow then takes the restored order in and decides
-  // once more. On the restored order the command may be illegal (refused as usual) or land.
+  // than leave a gap or fork the chain; if another writer appended to it (a correction, a
+  // recovery), the commit loses the race for its version. Either way the workflow takes the stream
+  // in and decides once more. On the order as it is now the command may be illegal (refused as
+  // usual) or land on top.
   private Landed decideAndCommit(Supplier<List<OrderEvent>> decide, CommitMetadata metadata) {
     OrderStatus from = state.status();
     try {
       return new Landed(from, commit(Rejections.rethrow(decide), metadata));
     } catch (ApplicationFailure refusal) {
-      if (!isStreamRestored(refusal) || !reloadsAfterRestore()) {
+      if (!reloadsAfter(refusal)) {
         throw refusal;
       }
+      reload(refusal);
     }
-    reload();
     from = state.status();
     try {
       return new Landed(from, commit(Rejections.rethrow(decide), metadata));
     } catch (ApplicationFailure refusal) {
       if (!isStreamRestored(refusal)) {
+        // Moved again within one command: refused, but the caller's retry is judged on the
+        // newest order, not on the one this workflow has just lost the race with.
+        if (reloadsAfter(refusal)) {
+          reload(refusal);
+        }
         throw refusal;
       }
       // Restored again within one command: take the newest stream in and let the caller retry.
-      reload();
+      reload(refusal);
       throw ApplicationFailure.newNonRetryableFailureWithCause(
           "["
               + EventStoreActivities.CONCURRENCY_CONFLICT
@@ -336,14 +318,28 @@ public class OrderWorkflowImpl implements OrderWorkflow {
     return EventStoreActivities.STREAM_RESTORED.equals(refusal.getType());
   }
 
-  private static boolean reloadsAfterRestore() {
-    return Workflow.getVersion(RELOAD_AFTER_RESTORE, Workflow.DEFAULT_VERSION, 1)
-        != Workflow.DEFAULT_VERSION;
+  private static boolean isConflict(ApplicationFailure refusal) {
+    return EventStoreActivities.CONCURRENCY_CONFLICT.equals(refusal.getType());
   }
 
-  private void reload() {
+  /** Whether this refusal of an append means: the stream moved, reload it and decide again. */
+  private boolean reloadsAfter(ApplicationFailure refusal) {
+    if (isStreamRestored(refusal)) {
+      return Workflow.getVersion(RELOAD_AFTER_RESTORE, Workflow.DEFAULT_VERSION, 1)
+          != Workflow.DEFAULT_VERSION;
+    }
+    // A creation that conflicts found another order under its id: there is nothing to decide
+    // again, and it is refused as before.
+    if (isConflict(refusal) && state.exists()) {
+      return Workflow.getVersion(RELOAD_ON_CONFLICT, Workflow.DEFAULT_VERSION, 1)
+          != Workflow.DEFAULT_VERSION;
+    }
+    return false;
+  }
+
+  private void reload(ApplicationFailure why) {
     long was = state.version();
-    LoadedOrder loaded = store.loadOrder(orderId);
+    LoadedOrder loaded = activities.load(orderId);
     state = loaded.order();
     lastHash = loaded.lastHash();
     tablesRevision = loaded.tablesRevision();
@@ -352,15 +348,16 @@ public class OrderWorkflowImpl implements OrderWorkflow {
     // request is judged again, against the restored order.
     applied.removeIf(a -> a.outcome().order().version() > state.version());
     log.warn(
-        "order {} was restored under its workflow (tables revision {}): version {} in memory, {}"
-            + " in the stream; reloaded",
+        "order {} moved under its workflow ({}; tables revision {}): version {} in memory, {} in"
+            + " the stream; reloaded",
         orderId,
+        why.getType(),
         tablesRevision,
         was,
         state.version());
   }
 
-  private AppendResult commit(List<OrderEvent> events, CommitMetadata metadata) {
+  private AppendedCommit commit(List<OrderEvent> events, CommitMetadata metadata) {
     Instant now = Instant.ofEpochMilli(Workflow.currentTimeMillis());
     List<NewEvent> newEvents = new ArrayList<>();
     for (OrderEvent event : events) {
@@ -381,7 +378,7 @@ public class OrderWorkflowImpl implements OrderWorkflow {
             newEvents,
             stamped,
             tablesRevision);
-    AppendResult appended = Rejections.unwrapStoreRefusal(() -> store.appendCommit(commit));
+    AppendResult appended = Rejections.unwrapStoreRefusal(() -> activities.append(commit));
     Order next = state;
     long version = commit.firstVersion();
     for (NewEvent event : newEvents) {
@@ -390,29 +387,51 @@ public class OrderWorkflowImpl implements OrderWorkflow {
     state = next;
     lastHash = appended.hash();
     tablesRevision = appended.tablesRevision();
-    return appended;
+    return new AppendedCommit(commit, appended);
   }
 
-  private void forward(AppendResult appended) {
+  private void forward(AppendedCommit appended) {
+    Order landed = state;
+    if (CommandActivities.local()) {
+      // Publication and projection depend on the append, not on each other: as local activities
+      // they run side by side, and the task waits for the slower one instead of both in turn.
+      boolean projects = projectsAfterPublish();
+      Promise<Void> published = Async.procedure(() -> publish(appended));
+      Promise<Void> projected =
+          projects ? Async.procedure(() -> project(landed)) : Workflow.newPromise(null);
+      Promise.allOf(published, projected).get();
+      return;
+    }
+    publish(appended);
+    if (projectsAfterPublish()) {
+      project(landed);
+    }
+  }
+
+  // Runs recorded before the projection existed forward without it (replay guard:
+  // OrderWorkflowReplayTest, histories/order-created.json).
+  private static boolean projectsAfterPublish() {
+    return Workflow.getVersion("project-after-publish", Workflow.DEFAULT_VERSION, 1)
+        != Workflow.DEFAULT_VERSION;
+  }
+
+  private void publish(AppendedCommit appended) {
     try {
-      publication.publishCommit(appended.orderId(), appended.firstVersion());
+      activities.publish(appended);
     } catch (ActivityFailure e) {
       log.warn(
           "commit {}@{} stays unpublished: {}",
-          appended.orderId(),
-          appended.firstVersion(),
+          appended.result().orderId(),
+          appended.result().firstVersion(),
           e.getCause() == null ? e.getMessage() : e.getCause().getMessage());
     }
-    // Runs recorded before the projection existed forward without it (replay guard:
-    // OrderWorkflowReplayTest, histories/order-created.json).
-    if (Workflow.getVersion("project-after-publish", Workflow.DEFAULT_VERSION, 1)
-        == Workflow.DEFAULT_VERSION) {
-      return;
-    }
+  }
+
+  private void project(Order landed) {
     try {
-      projection.projectOrder(state);
+      activities.project(landed);
     } catch (ActivityFailure e) {
-      log.warn("projection of {}@{} is behind: {}", orderId, state.version(), e.getMessage());
+      log.warn("projection of {}@{} is behind: {}", orderId, landed.version(), e.getMessage());
     }
   }
 }

@@ -198,6 +198,29 @@ final class InMemoryEventStore implements EventStoreActivities {
         .add(new StoredCommit(foreign, hash(foreign), true));
   }
 
+  /**
+   * Another writer (the replay runbook's correction, a single-order recovery) appends {@code event}
+   * at the head of the order's stream, chained to it, under the workflow's feet.
+   */
+  synchronized void appendFromAnotherWriter(String orderId, OrderEvent event) {
+    List<StoredCommit> stream = streams.computeIfAbsent(orderId, id -> new ArrayList<>());
+    StoredCommit head = stream.get(stream.size() - 1);
+    NewCommit other =
+        new NewCommit(
+            orderId,
+            head.commit().lastVersion(),
+            "other-commit-" + stream.size(),
+            head.hash(),
+            List.of(new NewEvent("other-event-" + stream.size(), Instant.EPOCH, event)),
+            new CommitMetadata("other", "other", "recovery", "other"));
+    stream.add(new StoredCommit(other, hash(other), false));
+  }
+
+  /** The next reload is followed by yet another writer's commit of {@code event}. */
+  synchronized void appendFromAnotherWriterAfterNextLoad(String orderId, OrderEvent event) {
+    afterNextLoad = () -> appendFromAnotherWriter(orderId, event);
+  }
+
   synchronized void markPublished(String orderId, long firstVersion) {
     List<StoredCommit> stream = streams.getOrDefault(orderId, List.of());
     for (int i = 0; i < stream.size(); i++) {

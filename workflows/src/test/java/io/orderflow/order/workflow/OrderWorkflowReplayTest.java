@@ -8,6 +8,7 @@ import io.orderflow.eventstore.CommitMetadata;
 import io.orderflow.eventstore.EventStoreActivities;
 import io.orderflow.order.CreateOrder;
 import io.orderflow.order.OrderCommand;
+import io.orderflow.order.OrderConfirmed;
 import io.orderflow.order.OrderStatus;
 import io.temporal.api.enums.v1.EventType;
 import io.temporal.api.history.v1.HistoryEvent;
@@ -49,6 +50,13 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  * {@code order-created.json} predate the payment timer ({@code payment-timeout} default branch).
  * {@code reload-after-restore.json} goes through the reload after a full restore ({@code
  * reload-after-restore} version 1); every older history replays its default branch.
+ *
+ * <p>The histories ending in {@code -local.json}, and {@code reload-on-conflict.json}, are the
+ * shape of today: {@code cancel-await-timers}, {@code publish-appended} and {@code
+ * local-command-activities} at version 1 (one workflow task per command, its append, publication
+ * and projection recorded as local-activity markers, timers cancelled when their wait is over);
+ * {@code reload-on-conflict.json} also goes through {@code reload-on-conflict} version 1. Every
+ * history recorded before them replays those changes' default branches.
  */
 class OrderWorkflowReplayTest {
   static final String ORDER_CREATED = "histories/order-created.json";
@@ -56,6 +64,9 @@ class OrderWorkflowReplayTest {
   static final String ORDER_LIFECYCLE = "histories/order-lifecycle.json";
   static final String PAYMENT_TIMEOUT = "histories/payment-timeout.json";
   static final String RELOAD_AFTER_RESTORE = "histories/reload-after-restore.json";
+  static final String ORDER_LIFECYCLE_LOCAL = "histories/order-lifecycle-local.json";
+  static final String PAYMENT_TIMEOUT_LOCAL = "histories/payment-timeout-local.json";
+  static final String RELOAD_ON_CONFLICT = "histories/reload-on-conflict.json";
 
   @Test
   void givenHistoryOfASuccessfulCreate_whenReplayed_thenTodaysCodeMakesTheSameDecisions()
@@ -85,6 +96,83 @@ class OrderWorkflowReplayTest {
   void givenHistoryOfAReloadAfterARestore_whenReplayed_thenTodaysCodeMakesTheSameDecisions()
       throws Exception {
     replay(resource(RELOAD_AFTER_RESTORE));
+  }
+
+  @Test
+  void givenHistoryOfALifecycleWithLocalActivities_whenReplayed_thenTodaysCodeDecidesTheSame()
+      throws Exception {
+    replay(resource(ORDER_LIFECYCLE_LOCAL));
+  }
+
+  @Test
+  void givenHistoryOfAPaymentTimeoutWithLocalActivities_whenReplayed_thenTodaysCodeDecidesTheSame()
+      throws Exception {
+    replay(resource(PAYMENT_TIMEOUT_LOCAL));
+  }
+
+  @Test
+  void givenHistoryOfAReloadOnConflict_whenReplayed_thenTodaysCodeMakesTheSameDecisions()
+      throws Exception {
+    replay(resource(RELOAD_ON_CONFLICT));
+  }
+
+  @Test
+  void theLocalLifecycleHistoryHasOneTaskPerCommandNoActivityTaskAndNoTimerLeft() {
+    List<EventType> types = eventTypes(ORDER_LIFECYCLE_LOCAL);
+
+    // create, confirm, pay, ship, deliver, refund: one workflow task each
+    assertThat(types)
+        .filteredOn(t -> t == EventType.EVENT_TYPE_WORKFLOW_EXECUTION_UPDATE_COMPLETED)
+        .hasSize(6);
+    assertThat(types).filteredOn(t -> t == EventType.EVENT_TYPE_WORKFLOW_TASK_COMPLETED).hasSize(6);
+    assertThat(OrderWorkflowShapeTest.tasksBetweenAcceptanceAndCompletion(types)).containsOnly(0);
+    // append, publish and project of each command are markers, not activity tasks
+    assertThat(types).doesNotContain(EventType.EVENT_TYPE_ACTIVITY_TASK_SCHEDULED);
+    List<String> markers = markers(ORDER_LIFECYCLE_LOCAL);
+    assertThat(markers)
+        .anyMatch(m -> m.contains(TimedWait.CANCEL_AWAIT_TIMERS))
+        .anyMatch(m -> m.contains(CommandActivities.LOCAL_ACTIVITIES))
+        .anyMatch(m -> m.contains(CommandActivities.PUBLISH_APPENDED));
+    assertThat(markers).filteredOn(m -> m.contains("\"AppendCommit\"")).hasSize(6);
+    assertThat(markers).filteredOn(m -> m.contains("\"PublishAppended\"")).hasSize(6);
+    assertThat(markers).filteredOn(m -> m.contains("\"ProjectOrder\"")).hasSize(6);
+    // the payment timeout and the refund window, each cancelled; the creation window never left
+    // the first task
+    assertThat(types).filteredOn(t -> t == EventType.EVENT_TYPE_TIMER_STARTED).hasSize(2);
+    assertThat(types).filteredOn(t -> t == EventType.EVENT_TYPE_TIMER_CANCELED).hasSize(2);
+    assertThat(types)
+        .doesNotContain(EventType.EVENT_TYPE_TIMER_FIRED)
+        .endsWith(EventType.EVENT_TYPE_WORKFLOW_EXECUTION_COMPLETED);
+  }
+
+  @Test
+  void theLocalPaymentTimeoutHistoryCommitsTheCancellationInTheTimersTask() {
+    List<EventType> types = eventTypes(PAYMENT_TIMEOUT_LOCAL);
+
+    assertThat(types)
+        .containsSubsequence(
+            EventType.EVENT_TYPE_TIMER_FIRED,
+            EventType.EVENT_TYPE_WORKFLOW_TASK_COMPLETED,
+            EventType.EVENT_TYPE_MARKER_RECORDED,
+            EventType.EVENT_TYPE_WORKFLOW_EXECUTION_COMPLETED)
+        .doesNotContain(EventType.EVENT_TYPE_ACTIVITY_TASK_SCHEDULED);
+    // create, confirm, and the timer's task
+    assertThat(types).filteredOn(t -> t == EventType.EVENT_TYPE_WORKFLOW_TASK_COMPLETED).hasSize(3);
+  }
+
+  @Test
+  void theConflictHistoryAppendsTwiceReloadsOnceAndLandsTheCancellationOnTop() {
+    List<String> markers = markers(RELOAD_ON_CONFLICT);
+
+    assertThat(markers).anyMatch(m -> m.contains(OrderWorkflowImpl.RELOAD_ON_CONFLICT));
+    assertThat(markers).filteredOn(m -> m.contains("\"LoadOrder\"")).hasSize(1);
+    assertThat(markers).filteredOn(m -> m.contains("\"AppendCommit\"")).hasSize(3);
+    assertThat(markers)
+        .filteredOn(m -> m.contains(EventStoreActivities.CONCURRENCY_CONFLICT))
+        .hasSize(1);
+    assertThat(eventTypes(RELOAD_ON_CONFLICT))
+        .filteredOn(t -> t == EventType.EVENT_TYPE_WORKFLOW_EXECUTION_UPDATE_COMPLETED)
+        .hasSize(2);
   }
 
   @Test
@@ -189,6 +277,17 @@ class OrderWorkflowReplayTest {
   }
 
   @Test
+  void givenAWorkflowThatDecidesDifferently_whenTheLocalLifecycleIsReplayed_thenTheReplayFails() {
+    Throwable replay =
+        catchThrowable(
+            () ->
+                WorkflowReplayer.replayWorkflowExecution(
+                    resource(ORDER_LIFECYCLE_LOCAL), NoActivitiesOrderWorkflow.class));
+
+    assertThat(replay).hasMessageContaining("NonDeterministicException");
+  }
+
+  @Test
   void givenAWorkflowThatDecidesDifferently_whenReplayed_thenTheReplayFails() {
     Throwable replay =
         catchThrowable(
@@ -281,6 +380,58 @@ class OrderWorkflowReplayTest {
         });
   }
 
+  @Test
+  @EnabledIfSystemProperty(named = "orderflow.recordHistories", matches = "true")
+  void recordOrderLifecycleLocal() throws IOException {
+    record(
+        ORDER_LIFECYCLE_LOCAL,
+        (env, orderId, store) -> {
+          OrderWorkflowTest.create(env.getWorkflowClient(), orderId, validCreate());
+          BigDecimal total = new BigDecimal("28.99");
+          List<OrderCommand> commands =
+              List.of(
+                  new OrderCommand.Confirm(),
+                  new OrderCommand.Pay("pay-1", total),
+                  new OrderCommand.Ship("DHL", "T-1"),
+                  new OrderCommand.Deliver(),
+                  new OrderCommand.Refund(total, "damaged"));
+          for (OrderCommand command : commands) {
+            execute(env, orderId, command);
+          }
+          awaitEnd(env, orderId);
+        });
+  }
+
+  @Test
+  @EnabledIfSystemProperty(named = "orderflow.recordHistories", matches = "true")
+  void recordPaymentTimeoutLocal() throws IOException {
+    record(
+        PAYMENT_TIMEOUT_LOCAL,
+        (env, orderId, store) -> {
+          OrderWorkflowTest.create(env.getWorkflowClient(), orderId, validCreate());
+          execute(env, orderId, new OrderCommand.Confirm());
+          env.sleep(OrderSettings.defaults().paymentTimeout().plusSeconds(1));
+          awaitEnd(env, orderId);
+        });
+  }
+
+  @Test
+  @EnabledIfSystemProperty(named = "orderflow.recordHistories", matches = "true")
+  void recordReloadOnConflict() throws IOException {
+    record(
+        RELOAD_ON_CONFLICT,
+        (env, orderId, store) -> {
+          OrderWorkflowTest.create(env.getWorkflowClient(), orderId, validCreate());
+          // a recovery confirmed the order under its workflow
+          store.appendFromAnotherWriter(orderId, new OrderConfirmed());
+          CommandOutcome cancelled =
+              execute(env, orderId, new OrderCommand.Cancel("changed my mind"));
+          assertThat(cancelled.from()).isEqualTo(OrderStatus.CONFIRMED);
+          assertThat(cancelled.order().version()).isEqualTo(3);
+          awaitEnd(env, orderId);
+        });
+  }
+
   private static CommandOutcome execute(
       TestWorkflowEnvironment env, String orderId, OrderCommand command) {
     return env.getWorkflowClient()
@@ -331,6 +482,20 @@ class OrderWorkflowReplayTest {
         .map(payload -> payload.getData().toStringUtf8())
         .toList()
         .toString();
+  }
+
+  /** The details of every marker of a recorded history, each as one text. */
+  private static List<String> markers(String resource) {
+    return WorkflowExecutionHistory.fromJson(resource(resource)).getEvents().stream()
+        .filter(e -> e.getEventType() == EventType.EVENT_TYPE_MARKER_RECORDED)
+        .map(
+            e ->
+                e.getMarkerRecordedEventAttributes().getMarkerName()
+                    + " "
+                    + markerDetails(e)
+                    + " "
+                    + e.getMarkerRecordedEventAttributes().getFailure().toString())
+        .toList();
   }
 
   private static List<String> activityTypes(List<HistoryEvent> events, EventType type) {

@@ -1,5 +1,6 @@
 package io.orderflow.order.workflow;
 
+import io.orderflow.eventstore.AppendedCommit;
 import io.orderflow.eventstore.PublicationActivities;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,6 +12,7 @@ final class RecordingPublication implements PublicationActivities {
 
   private final InMemoryEventStore store;
   private final List<Published> published = new ArrayList<>();
+  private final List<AppendedCommit> appended = new ArrayList<>();
   private boolean down;
   private int attempts;
 
@@ -28,6 +30,19 @@ final class RecordingPublication implements PublicationActivities {
     store.markPublished(orderId, firstVersion);
   }
 
+  @Override
+  public synchronized void publishAppended(AppendedCommit commit) {
+    attempts++;
+    if (down) {
+      throw new IllegalStateException("the message bus is unreachable");
+    }
+    String orderId = commit.result().orderId();
+    long firstVersion = commit.result().firstVersion();
+    published.add(new Published(orderId, firstVersion));
+    appended.add(commit);
+    store.markPublished(orderId, firstVersion);
+  }
+
   /** Every attempt from now on fails. */
   synchronized void goDown() {
     down = true;
@@ -35,6 +50,11 @@ final class RecordingPublication implements PublicationActivities {
 
   synchronized List<Published> published() {
     return List.copyOf(published);
+  }
+
+  /** What {@link #publishAppended} was given, in order: the commits published without a read. */
+  synchronized List<AppendedCommit> publishedFromTheAppend() {
+    return List.copyOf(appended);
   }
 
   synchronized int attempts() {

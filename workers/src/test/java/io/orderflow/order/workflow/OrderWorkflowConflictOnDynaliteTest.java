@@ -1,0 +1,177 @@
+package io.orderflow.order.workflow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.orderflow.aws.AwsEndpoints;
+import io.orderflow.bootstrap.TableBootstrap;
+import io.orderflow.control.ActiveTablesStore;
+import io.orderflow.eventstore.AppendResult;
+import io.orderflow.eventstore.CommitMetadata;
+import io.orderflow.eventstore.NewCommit;
+import io.orderflow.eventstore.NewEvent;
+import io.orderflow.eventstore.dynamodb.DynamoDbEventStore;
+import io.orderflow.eventstore.dynamodb.DynamoDbEventStoreActivities;
+import io.orderflow.eventstore.dynamodb.EventCodec;
+import io.orderflow.eventstore.dynamodb.StoredCommit;
+import io.orderflow.eventstore.dynamodb.StoredEvent;
+import io.orderflow.eventstore.dynamodb.TableNames;
+import io.orderflow.order.CreateOrder;
+import io.orderflow.order.LineItem;
+import io.orderflow.order.Order;
+import io.orderflow.order.OrderCommand;
+import io.orderflow.order.OrderConfirmed;
+import io.orderflow.order.OrderStatus;
+import io.orderflow.order.workflow.OrderWorkflowAfterRestoreOnDynaliteTest.MarkPublished;
+import io.orderflow.order.workflow.OrderWorkflowAfterRestoreOnDynaliteTest.NoProjection;
+import io.orderflow.order.workflow.OrderWorkflowAfterRestoreOnDynaliteTest.RecordedAppends;
+import io.temporal.api.enums.v1.WorkflowIdConflictPolicy;
+import io.temporal.client.UpdateOptions;
+import io.temporal.client.WithStartWorkflowOperation;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowOptions;
+import io.temporal.client.WorkflowUpdateStage;
+import io.temporal.testing.TestWorkflowEnvironment;
+import io.temporal.worker.Worker;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * Another writer appends a commit straight through the event store under a running order workflow
+ * (as the replay runbook's correction or a single-order recovery does). The workflow's next command
+ * loses the race for its version on the real conditional put, reloads the order from the store and
+ * lands on top: the stream stays contiguous and its hash chain verifies. The workflow runs on the
+ * Temporal test environment with the real append activity on the test dynalite
+ * (-Dorderflow.it.dynamodb), wired as the workers wire it.
+ */
+class OrderWorkflowConflictOnDynaliteTest {
+  private final DynamoDbClient dynamo =
+      AwsEndpoints.local(
+              System.getProperty("orderflow.it.dynamodb", "http://127.0.0.1:8000"),
+              System.getProperty("orderflow.it.sns", "http://127.0.0.1:4566"))
+          .dynamoDbClient();
+  private final TableNames tables =
+      TableNames.defaults().prefixed("c" + UUID.randomUUID().toString().substring(0, 8) + "_");
+  private final ActiveTablesStore active = new ActiveTablesStore(dynamo, tables, Duration.ZERO);
+  private final DynamoDbEventStore store =
+      new DynamoDbEventStore(
+          dynamo, active, new EventCodec(), Clock.systemUTC(), new SimpleMeterRegistry());
+  private final RecordedAppends appends =
+      new RecordedAppends(
+          new DynamoDbEventStoreActivities(
+              store,
+              fresh -> {
+                if (fresh) {
+                  active.forget();
+                }
+                ActiveTablesStore.Pointer p = active.current();
+                return new DynamoDbEventStoreActivities.Target(p.events(), p.revision());
+              }));
+  private final String orderId = "o-" + UUID.randomUUID();
+  private TestWorkflowEnvironment testEnv;
+  private WorkflowClient client;
+
+  @BeforeEach
+  void start() {
+    new TableBootstrap(dynamo).createMissing(tables);
+    testEnv = TestWorkflowEnvironment.newInstance();
+    Worker worker = testEnv.newWorker(OrderWorkflow.TASK_QUEUE);
+    worker.registerWorkflowImplementationTypes(OrderWorkflowImpl.class);
+    worker.registerActivitiesImplementations(appends, new MarkPublished(store), new NoProjection());
+    testEnv.start();
+    client = testEnv.getWorkflowClient();
+  }
+
+  @AfterEach
+  void stop() {
+    testEnv.close();
+    dynamo.close();
+  }
+
+  @Test
+  void givenACommitAppendedUnderTheWorkflow_whenCancel_thenItLandsOnTopAndTheChainVerifies() {
+    create();
+    appendAsAnotherWriter(new OrderConfirmed());
+
+    CommandOutcome cancelled = execute(new OrderCommand.Cancel("changed my mind"));
+
+    assertThat(cancelled.from()).isEqualTo(OrderStatus.CONFIRMED);
+    assertThat(cancelled.order().status()).isEqualTo(OrderStatus.CANCELLED);
+    assertThat(cancelled.order().version()).isEqualTo(3);
+    assertThat(store.readEvents(orderId))
+        .extracting(StoredEvent::version, StoredEvent::type)
+        .containsExactly(
+            org.assertj.core.api.Assertions.tuple(1L, "order-created"),
+            org.assertj.core.api.Assertions.tuple(2L, "order-confirmed"),
+            org.assertj.core.api.Assertions.tuple(3L, "order-cancelled"));
+    assertThat(store.verify(orderId)).as("contiguous versions, intact hash chain").isEmpty();
+  }
+
+  @Test
+  void givenACommitAppendedUnderTheWorkflow_whenCancel_thenTheWorkflowTriedOnceAtTheStaleVersion() {
+    create();
+    appendAsAnotherWriter(new OrderConfirmed());
+
+    execute(new OrderCommand.Cancel("changed my mind"));
+
+    assertThat(appends.commits())
+        .extracting(NewCommit::expectedVersion)
+        .as("the creation, the cancel on the stale order, the cancel on the reloaded one")
+        .containsExactly(0L, 1L, 2L);
+  }
+
+  private void appendAsAnotherWriter(io.orderflow.order.OrderEvent event) {
+    StoredCommit head = store.head(orderId).orElseThrow();
+    AppendResult landed =
+        store.append(
+            new NewCommit(
+                orderId,
+                head.lastVersion(),
+                UUID.randomUUID().toString(),
+                head.hash(),
+                List.of(new NewEvent(UUID.randomUUID().toString(), Instant.now(), event)),
+                new CommitMetadata("recovery-1", "recovery-1", "recovery", "recover-order-x")));
+    assertThat(landed.firstVersion()).isEqualTo(head.lastVersion() + 1);
+  }
+
+  private void create() {
+    OrderWorkflow workflow =
+        client.newWorkflowStub(
+            OrderWorkflow.class,
+            WorkflowOptions.newBuilder()
+                .setWorkflowId(OrderWorkflow.workflowId(orderId))
+                .setTaskQueue(OrderWorkflow.TASK_QUEUE)
+                .setWorkflowIdConflictPolicy(
+                    WorkflowIdConflictPolicy.WORKFLOW_ID_CONFLICT_POLICY_USE_EXISTING)
+                .build());
+    Order created =
+        WorkflowClient.executeUpdateWithStart(
+            workflow::create,
+            new CreateOrder(
+                orderId, "c-1", "EUR", List.of(new LineItem("SKU-1", 2, new BigDecimal("12.50")))),
+            metadata("req-create"),
+            UpdateOptions.<Order>newBuilder()
+                .setWaitForStage(WorkflowUpdateStage.COMPLETED)
+                .build(),
+            new WithStartWorkflowOperation<>(workflow::run, OrderWorkflowInput.newOrder(orderId)));
+    assertThat(created.version()).isEqualTo(1);
+  }
+
+  private CommandOutcome execute(OrderCommand command) {
+    return client
+        .newWorkflowStub(OrderWorkflow.class, OrderWorkflow.workflowId(orderId))
+        .execute(command, metadata("req-" + command.name()));
+  }
+
+  private CommitMetadata metadata(String request) {
+    return new CommitMetadata("corr-1", request, "alice", OrderWorkflow.workflowId(orderId));
+  }
+}
