@@ -194,6 +194,9 @@ traffic() {
     api GET "/api/orders/$id/events" >/dev/null
   done
   api GET "/api/orders?customerId=monitoring-1&limit=10" >/dev/null
+  # Order commands run their activities locally, inside the workflow task; a DR operation runs
+  # regular ones, whose schedule-to-start latency the worker-capacity panel and alerts read.
+  api POST /api/recoveries/consistency-check '{}' 202 >/dev/null
   # A refused request, counted by orderflow_orders_failures_total.
   api POST /api/orders \
     '{"customerId":"c","currency":"EUR","items":[{"sku":"A","quantity":0,"unitPrice":"1.00"}]}' 400 >/dev/null
