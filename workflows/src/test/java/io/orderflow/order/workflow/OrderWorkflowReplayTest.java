@@ -322,36 +322,13 @@ class OrderWorkflowReplayTest {
   @Test
   @EnabledIfSystemProperty(named = "orderflow.recordHistories", matches = "true")
   void recordOrderLifecycle() throws IOException {
-    record(
-        ORDER_LIFECYCLE,
-        (env, orderId, store) -> {
-          OrderWorkflowTest.create(env.getWorkflowClient(), orderId, validCreate());
-          BigDecimal total = new BigDecimal("28.99");
-          List<OrderCommand> commands =
-              List.of(
-                  new OrderCommand.Confirm(),
-                  new OrderCommand.Pay("pay-1", total),
-                  new OrderCommand.Ship("DHL", "T-1"),
-                  new OrderCommand.Deliver(),
-                  new OrderCommand.Refund(total, "damaged"));
-          for (OrderCommand command : commands) {
-            execute(env, orderId, command);
-          }
-          awaitEnd(env, orderId);
-        });
+    record(ORDER_LIFECYCLE, (env, orderId, store) -> walkToRefund(env, orderId));
   }
 
   @Test
   @EnabledIfSystemProperty(named = "orderflow.recordHistories", matches = "true")
   void recordPaymentTimeout() throws IOException {
-    record(
-        PAYMENT_TIMEOUT,
-        (env, orderId, store) -> {
-          OrderWorkflowTest.create(env.getWorkflowClient(), orderId, validCreate());
-          execute(env, orderId, new OrderCommand.Confirm());
-          env.sleep(OrderSettings.defaults().paymentTimeout().plusSeconds(1));
-          awaitEnd(env, orderId);
-        });
+    record(PAYMENT_TIMEOUT, (env, orderId, store) -> confirmAndTimeOut(env, orderId));
   }
 
   @Test
@@ -383,36 +360,13 @@ class OrderWorkflowReplayTest {
   @Test
   @EnabledIfSystemProperty(named = "orderflow.recordHistories", matches = "true")
   void recordOrderLifecycleLocal() throws IOException {
-    record(
-        ORDER_LIFECYCLE_LOCAL,
-        (env, orderId, store) -> {
-          OrderWorkflowTest.create(env.getWorkflowClient(), orderId, validCreate());
-          BigDecimal total = new BigDecimal("28.99");
-          List<OrderCommand> commands =
-              List.of(
-                  new OrderCommand.Confirm(),
-                  new OrderCommand.Pay("pay-1", total),
-                  new OrderCommand.Ship("DHL", "T-1"),
-                  new OrderCommand.Deliver(),
-                  new OrderCommand.Refund(total, "damaged"));
-          for (OrderCommand command : commands) {
-            execute(env, orderId, command);
-          }
-          awaitEnd(env, orderId);
-        });
+    record(ORDER_LIFECYCLE_LOCAL, (env, orderId, store) -> walkToRefund(env, orderId));
   }
 
   @Test
   @EnabledIfSystemProperty(named = "orderflow.recordHistories", matches = "true")
   void recordPaymentTimeoutLocal() throws IOException {
-    record(
-        PAYMENT_TIMEOUT_LOCAL,
-        (env, orderId, store) -> {
-          OrderWorkflowTest.create(env.getWorkflowClient(), orderId, validCreate());
-          execute(env, orderId, new OrderCommand.Confirm());
-          env.sleep(OrderSettings.defaults().paymentTimeout().plusSeconds(1));
-          awaitEnd(env, orderId);
-        });
+    record(PAYMENT_TIMEOUT_LOCAL, (env, orderId, store) -> confirmAndTimeOut(env, orderId));
   }
 
   @Test
@@ -538,5 +492,30 @@ class OrderWorkflowReplayTest {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  // Created, confirmed, paid, shipped, delivered and refunded in full.
+  private static void walkToRefund(TestWorkflowEnvironment env, String orderId) {
+    OrderWorkflowTest.create(env.getWorkflowClient(), orderId, validCreate());
+    BigDecimal total = new BigDecimal("28.99");
+    List<OrderCommand> commands =
+        List.of(
+            new OrderCommand.Confirm(),
+            new OrderCommand.Pay("pay-1", total),
+            new OrderCommand.Ship("DHL", "T-1"),
+            new OrderCommand.Deliver(),
+            new OrderCommand.Refund(total, "damaged"));
+    for (OrderCommand command : commands) {
+      execute(env, orderId, command);
+    }
+    awaitEnd(env, orderId);
+  }
+
+  // Created and confirmed, then left unpaid until the workflow cancels it.
+  private static void confirmAndTimeOut(TestWorkflowEnvironment env, String orderId) {
+    OrderWorkflowTest.create(env.getWorkflowClient(), orderId, validCreate());
+    execute(env, orderId, new OrderCommand.Confirm());
+    env.sleep(OrderSettings.defaults().paymentTimeout().plusSeconds(1));
+    awaitEnd(env, orderId);
   }
 }
