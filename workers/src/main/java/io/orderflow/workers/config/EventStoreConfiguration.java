@@ -2,6 +2,7 @@ package io.orderflow.workers.config;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.orderflow.control.ActiveTablesStore;
+import io.orderflow.control.ProjectionGenerations;
 import io.orderflow.control.ServiceModeStore;
 import io.orderflow.eventstore.dynamodb.DynamoDbEventStore;
 import io.orderflow.eventstore.dynamodb.DynamoDbEventStoreActivities;
@@ -11,6 +12,7 @@ import io.orderflow.eventstore.dynamodb.EventStoreGauges;
 import io.orderflow.eventstore.dynamodb.UnpublishedIndex;
 import io.orderflow.projection.DynamoDbProjectionActivities;
 import io.orderflow.projection.OrderSummaryProjection;
+import io.orderflow.projection.ProjectionRegistry;
 import io.orderflow.publication.SnsEventPublisher;
 import io.orderflow.publication.SnsPublicationActivities;
 import io.orderflow.snapshot.OrderLoader;
@@ -80,14 +82,15 @@ class EventStoreConfiguration {
 
   @Bean
   OrderSummaryProjection orderSummaryProjection(
-      DynamoDbClient dynamo, Infrastructure infrastructure) {
-    return new OrderSummaryProjection(dynamo, infrastructure.tables());
+      DynamoDbClient dynamo, Infrastructure infrastructure, ProjectionGenerations generations) {
+    return new OrderSummaryProjection(dynamo, infrastructure.tables(), generations);
   }
 
+  /** Live writes go to every registered read model, the same ones a rebuild builds. */
   @Bean
   DynamoDbProjectionActivities projectionActivities(
-      OrderSummaryProjection projection, MeterRegistry meters) {
-    return new DynamoDbProjectionActivities(projection, meters);
+      ProjectionRegistry registry, MeterRegistry meters) {
+    return new DynamoDbProjectionActivities(registry, meters);
   }
 
   @Bean
