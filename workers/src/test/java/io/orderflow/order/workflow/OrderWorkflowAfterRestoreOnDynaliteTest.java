@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.assertj.core.api.Assertions.tuple;
 
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.orderflow.aws.AwsEndpoints;
 import io.orderflow.bootstrap.TableBootstrap;
 import io.orderflow.control.ActiveTablesStore;
 import io.orderflow.eventstore.AppendResult;
@@ -16,10 +14,7 @@ import io.orderflow.eventstore.NewCommit;
 import io.orderflow.eventstore.ProjectionActivities;
 import io.orderflow.eventstore.PublicationActivities;
 import io.orderflow.eventstore.dynamodb.DynamoDbEventStore;
-import io.orderflow.eventstore.dynamodb.DynamoDbEventStoreActivities;
-import io.orderflow.eventstore.dynamodb.EventCodec;
 import io.orderflow.eventstore.dynamodb.StoredCommit;
-import io.orderflow.eventstore.dynamodb.TableNames;
 import io.orderflow.order.CreateOrder;
 import io.orderflow.order.LineItem;
 import io.orderflow.order.Order;
@@ -34,21 +29,13 @@ import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowUpdateException;
 import io.temporal.client.WorkflowUpdateStage;
 import io.temporal.failure.ApplicationFailure;
-import io.temporal.testing.TestWorkflowEnvironment;
-import io.temporal.worker.Worker;
 import java.math.BigDecimal;
-import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.PutRequest;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
@@ -59,51 +46,13 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
  * switch). The workflow runs on the Temporal test environment with the real append activity on the
  * test dynalite (-Dorderflow.it.dynamodb), wired as the workers wire it.
  */
-class OrderWorkflowAfterRestoreOnDynaliteTest {
+class OrderWorkflowAfterRestoreOnDynaliteTest extends OrderWorkflowOnDynalite {
   private static final BigDecimal TOTAL = new BigDecimal("25.00");
 
-  private final DynamoDbClient dynamo =
-      AwsEndpoints.local(
-              System.getProperty("orderflow.it.dynamodb", "http://127.0.0.1:8000"),
-              System.getProperty("orderflow.it.sns", "http://127.0.0.1:4566"))
-          .dynamoDbClient();
-  private final TableNames tables =
-      TableNames.defaults().prefixed("a" + UUID.randomUUID().toString().substring(0, 8) + "_");
-  private final ActiveTablesStore active = new ActiveTablesStore(dynamo, tables, Duration.ZERO);
-  private final DynamoDbEventStore store =
-      new DynamoDbEventStore(
-          dynamo, active, new EventCodec(), Clock.systemUTC(), new SimpleMeterRegistry());
-  private final RecordedAppends appends =
-      new RecordedAppends(
-          new DynamoDbEventStoreActivities(
-              store,
-              fresh -> {
-                if (fresh) {
-                  active.forget();
-                }
-                ActiveTablesStore.Pointer p = active.current();
-                return new DynamoDbEventStoreActivities.Target(p.events(), p.revision());
-              }));
-  private final String orderId = "o-" + UUID.randomUUID();
-  private TestWorkflowEnvironment testEnv;
-  private WorkflowClient client;
   private int requests;
 
-  @BeforeEach
-  void start() {
-    new TableBootstrap(dynamo).createMissing(tables);
-    testEnv = TestWorkflowEnvironment.newInstance();
-    Worker worker = testEnv.newWorker(OrderWorkflow.TASK_QUEUE);
-    worker.registerWorkflowImplementationTypes(OrderWorkflowImpl.class);
-    worker.registerActivitiesImplementations(appends, new MarkPublished(store), new NoProjection());
-    testEnv.start();
-    client = testEnv.getWorkflowClient();
-  }
-
-  @AfterEach
-  void stop() {
-    testEnv.close();
-    dynamo.close();
+  OrderWorkflowAfterRestoreOnDynaliteTest() {
+    super("a");
   }
 
   @Test

@@ -2,47 +2,29 @@ package io.orderflow.order.workflow;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.orderflow.aws.AwsEndpoints;
-import io.orderflow.bootstrap.TableBootstrap;
-import io.orderflow.control.ActiveTablesStore;
 import io.orderflow.eventstore.AppendResult;
 import io.orderflow.eventstore.CommitMetadata;
 import io.orderflow.eventstore.NewCommit;
 import io.orderflow.eventstore.NewEvent;
-import io.orderflow.eventstore.dynamodb.DynamoDbEventStore;
-import io.orderflow.eventstore.dynamodb.DynamoDbEventStoreActivities;
-import io.orderflow.eventstore.dynamodb.EventCodec;
 import io.orderflow.eventstore.dynamodb.StoredCommit;
 import io.orderflow.eventstore.dynamodb.StoredEvent;
-import io.orderflow.eventstore.dynamodb.TableNames;
 import io.orderflow.order.CreateOrder;
 import io.orderflow.order.LineItem;
 import io.orderflow.order.Order;
 import io.orderflow.order.OrderCommand;
 import io.orderflow.order.OrderConfirmed;
 import io.orderflow.order.OrderStatus;
-import io.orderflow.order.workflow.OrderWorkflowAfterRestoreOnDynaliteTest.MarkPublished;
-import io.orderflow.order.workflow.OrderWorkflowAfterRestoreOnDynaliteTest.NoProjection;
-import io.orderflow.order.workflow.OrderWorkflowAfterRestoreOnDynaliteTest.RecordedAppends;
 import io.temporal.api.enums.v1.WorkflowIdConflictPolicy;
 import io.temporal.client.UpdateOptions;
 import io.temporal.client.WithStartWorkflowOperation;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowUpdateStage;
-import io.temporal.testing.TestWorkflowEnvironment;
-import io.temporal.worker.Worker;
 import java.math.BigDecimal;
-import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * Another writer appends a commit straight through the event store under a running order workflow
@@ -52,48 +34,9 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * Temporal test environment with the real append activity on the test dynalite
  * (-Dorderflow.it.dynamodb), wired as the workers wire it.
  */
-class OrderWorkflowConflictOnDynaliteTest {
-  private final DynamoDbClient dynamo =
-      AwsEndpoints.local(
-              System.getProperty("orderflow.it.dynamodb", "http://127.0.0.1:8000"),
-              System.getProperty("orderflow.it.sns", "http://127.0.0.1:4566"))
-          .dynamoDbClient();
-  private final TableNames tables =
-      TableNames.defaults().prefixed("c" + UUID.randomUUID().toString().substring(0, 8) + "_");
-  private final ActiveTablesStore active = new ActiveTablesStore(dynamo, tables, Duration.ZERO);
-  private final DynamoDbEventStore store =
-      new DynamoDbEventStore(
-          dynamo, active, new EventCodec(), Clock.systemUTC(), new SimpleMeterRegistry());
-  private final RecordedAppends appends =
-      new RecordedAppends(
-          new DynamoDbEventStoreActivities(
-              store,
-              fresh -> {
-                if (fresh) {
-                  active.forget();
-                }
-                ActiveTablesStore.Pointer p = active.current();
-                return new DynamoDbEventStoreActivities.Target(p.events(), p.revision());
-              }));
-  private final String orderId = "o-" + UUID.randomUUID();
-  private TestWorkflowEnvironment testEnv;
-  private WorkflowClient client;
-
-  @BeforeEach
-  void start() {
-    new TableBootstrap(dynamo).createMissing(tables);
-    testEnv = TestWorkflowEnvironment.newInstance();
-    Worker worker = testEnv.newWorker(OrderWorkflow.TASK_QUEUE);
-    worker.registerWorkflowImplementationTypes(OrderWorkflowImpl.class);
-    worker.registerActivitiesImplementations(appends, new MarkPublished(store), new NoProjection());
-    testEnv.start();
-    client = testEnv.getWorkflowClient();
-  }
-
-  @AfterEach
-  void stop() {
-    testEnv.close();
-    dynamo.close();
+class OrderWorkflowConflictOnDynaliteTest extends OrderWorkflowOnDynalite {
+  OrderWorkflowConflictOnDynaliteTest() {
+    super("c");
   }
 
   @Test
