@@ -43,7 +43,8 @@ start_dynalite() {
     mkdir -p "$here/data/dynalite"
     args+=(--path "$here/data/dynalite")
   fi
-  start_process dynalite "$dynalite_port" node "$here/node_modules/dynalite/cli.js" "${args[@]}"
+  start_process dynalite "$dynalite_port" node --require "$here/survive-request-errors.cjs" \
+    "$here/node_modules/dynalite/cli.js" "${args[@]}"
 }
 
 start_fauxqs() {

@@ -16,6 +16,11 @@ stop_pid() {
     done
     kill -0 "$pid" 2>/dev/null && kill -9 "$pid" 2>/dev/null
     echo "stopped $name (pid $pid)"
+  else
+    # It died before anyone asked it to: say so, with its last words, so a failed run shows why.
+    local log="$here/logs/${STACK_NAME:-dev}/$name.log"
+    echo "$name (pid $pid) had already exited; last lines of $log:" >&2
+    [[ -f "$log" ]] && tail -n 30 "$log" >&2
   fi
   rm -f "$pidfile"
 }

@@ -8,7 +8,8 @@ import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.http.apache5.Apache5HttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sns.SnsClient;
@@ -20,6 +21,14 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  */
 public record AwsEndpoints(
     String region, Optional<URI> dynamoDb, Optional<URI> sns, Duration apiCallTimeout) {
+
+  /**
+   * Connections each client keeps open. Above the commands, local activities and recovery scans a
+   * worker runs at once, so a call never opens a connection of its own under load: the JDK's
+   * URLConnection client, used before, kept 5 idle connections per host and opened a new one for
+   * every call beyond them (docs/decisions.md, "A pooled HTTP client for DynamoDB and SNS").
+   */
+  static final int MAX_CONNECTIONS = 64;
 
   public static AwsEndpoints local(String dynamoDb, String sns) {
     return new AwsEndpoints(
@@ -33,7 +42,7 @@ public record AwsEndpoints(
     var builder =
         DynamoDbClient.builder()
             .region(Region.of(region))
-            .httpClient(UrlConnectionHttpClient.create())
+            .httpClient(pooledHttpClient())
             .overrideConfiguration(overrides())
             .credentialsProvider(credentials(dynamoDb));
     dynamoDb.ifPresent(builder::endpointOverride);
@@ -44,7 +53,7 @@ public record AwsEndpoints(
     var builder =
         SnsClient.builder()
             .region(Region.of(region))
-            .httpClient(UrlConnectionHttpClient.create())
+            .httpClient(pooledHttpClient())
             .overrideConfiguration(overrides())
             .credentialsProvider(credentials(sns));
     sns.ifPresent(builder::endpointOverride);
@@ -56,11 +65,15 @@ public record AwsEndpoints(
     var builder =
         SqsClient.builder()
             .region(Region.of(region))
-            .httpClient(UrlConnectionHttpClient.create())
+            .httpClient(pooledHttpClient())
             .overrideConfiguration(overrides())
             .credentialsProvider(credentials(sns));
     sns.ifPresent(builder::endpointOverride);
     return builder.build();
+  }
+
+  private static SdkHttpClient pooledHttpClient() {
+    return Apache5HttpClient.builder().maxConnections(MAX_CONNECTIONS).build();
   }
 
   private ClientOverrideConfiguration overrides() {

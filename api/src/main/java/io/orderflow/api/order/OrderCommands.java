@@ -51,6 +51,7 @@ class OrderCommands {
           OrderRejected.ILLEGAL_TRANSITION,
           OrderRejected.INVALID_COMMAND,
           EventStoreActivities.CONCURRENCY_CONFLICT,
+          EventStoreActivities.STREAM_RESTORED,
           EventStoreActivities.INVALID_COMMIT);
 
   private final WorkflowClient client;

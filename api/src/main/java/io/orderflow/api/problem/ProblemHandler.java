@@ -64,7 +64,9 @@ class ProblemHandler {
           case OrderRejected.ILLEGAL_TRANSITION -> ProblemType.ILLEGAL_TRANSITION;
           case OrderRejected.ORDER_NOT_FOUND -> ProblemType.ORDER_NOT_FOUND;
           case OrderRejected.IDEMPOTENCY_KEY_REUSED -> ProblemType.IDEMPOTENCY_KEY_REUSED;
-          case EventStoreActivities.CONCURRENCY_CONFLICT -> ProblemType.CONCURRENT_CHANGE;
+          // A workflow from before reload-after-restore refuses a command once after a restore.
+          case EventStoreActivities.CONCURRENCY_CONFLICT, EventStoreActivities.STREAM_RESTORED ->
+              ProblemType.CONCURRENT_CHANGE;
           default -> ProblemType.ORDER_CONFLICT;
         };
     return Problems.of(type, e.getMessage(), e.violations());

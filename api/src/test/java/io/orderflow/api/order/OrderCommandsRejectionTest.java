@@ -79,6 +79,24 @@ class OrderCommandsRejectionTest {
   }
 
   @Test
+  @DisplayName(
+      "a command refused because the order's stream was restored under it is a rejection the"
+          + " caller can retry, not an unknown failure")
+  void streamRestored() {
+    var restored =
+        ApplicationFailure.newNonRetryableFailure(
+            "order 1 was restored from a backup; its workflow must reload it",
+            EventStoreActivities.STREAM_RESTORED);
+
+    RuntimeException mapped = OrderCommands.rejection(updateFailure(restored));
+
+    assertThat(mapped)
+        .isInstanceOfSatisfying(
+            OrderRejected.class,
+            r -> assertThat(r.reason()).isEqualTo(EventStoreActivities.STREAM_RESTORED));
+  }
+
+  @Test
   @DisplayName("a failure that is no refusal is passed on untouched")
   void notARefusal() {
     WorkflowUpdateException e =

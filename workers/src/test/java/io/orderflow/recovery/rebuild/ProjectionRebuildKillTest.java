@@ -3,6 +3,7 @@ package io.orderflow.recovery.rebuild;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.orderflow.projection.OrderSummaryProjection;
+import io.orderflow.recovery.AwaitedResult;
 import io.orderflow.workers.temporal.LocalTemporalServer;
 import io.temporal.api.enums.v1.EventType;
 import io.temporal.client.WorkflowClient;
@@ -93,7 +94,8 @@ class ProjectionRebuildKillTest {
     worker(0, "second");
 
     RebuildReport report =
-        WorkflowStub.fromTyped(rebuild).getResult(180, TimeUnit.SECONDS, RebuildReport.class);
+        AwaitedResult.of(
+            WorkflowStub.fromTyped(rebuild), service, Duration.ofMinutes(5), RebuildReport.class);
 
     assertThat(report.outcome()).isEqualTo("SWAPPED");
     assertThat(report.resumedSegments()).isPositive();

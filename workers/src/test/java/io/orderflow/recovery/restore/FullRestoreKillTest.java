@@ -6,6 +6,7 @@ import io.orderflow.backup.DirectoryBackupStore;
 import io.orderflow.backup.DynamoDbBackupActivities;
 import io.orderflow.backup.SegmentExporter;
 import io.orderflow.operations.DynamoDbOperationsRegistry;
+import io.orderflow.recovery.AwaitedResult;
 import io.orderflow.recovery.backup.BackupInput;
 import io.orderflow.recovery.backup.BackupResult;
 import io.orderflow.recovery.backup.BackupWorkflow;
@@ -110,7 +111,8 @@ class FullRestoreKillTest {
     worker(0, "second");
 
     RestoreReport report =
-        WorkflowStub.fromTyped(restore).getResult(180, TimeUnit.SECONDS, RestoreReport.class);
+        AwaitedResult.of(
+            WorkflowStub.fromTyped(restore), service, Duration.ofMinutes(5), RestoreReport.class);
 
     assertThat(report.outcome()).isEqualTo("SWITCHED");
     assertThat(report.anomalyCount()).isZero();
