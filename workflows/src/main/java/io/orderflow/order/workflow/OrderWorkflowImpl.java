@@ -27,10 +27,8 @@ import io.temporal.workflow.WorkflowLock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 
@@ -39,9 +37,6 @@ public class OrderWorkflowImpl implements OrderWorkflow {
 
   /** A workflow started by a creation that was then refused does not linger. */
   static final Duration CREATION_WINDOW = Duration.ofMinutes(5);
-
-  /** How many applied request ids are remembered for idempotent retries. */
-  static final int REMEMBERED_REQUESTS = 100;
 
   /**
    * {@code Workflow.getVersion} id of the reload after a full restore: runs recorded before it
@@ -64,8 +59,7 @@ public class OrderWorkflowImpl implements OrderWorkflow {
   private final WorkflowLock commandLock = Workflow.newWorkflowLock();
   private final String orderId;
   private final OrderSettings settings;
-  private final List<AppliedCommand> applied;
-  private final Set<String> inFlight = new HashSet<>();
+  private final RequestMemory requests;
   private Order state;
   private String lastHash;
   // The active-tables revision state and lastHash were last confirmed against; null = unknown.
@@ -77,7 +71,7 @@ public class OrderWorkflowImpl implements OrderWorkflow {
   public OrderWorkflowImpl(OrderWorkflowInput input) {
     orderId = input.orderId();
     settings = input.settings();
-    applied = new ArrayList<>(input.applied());
+    requests = new RequestMemory(input.applied());
     state = input.state();
     lastHash = input.lastHash();
     tablesRevision = input.tablesRevision();
@@ -98,7 +92,7 @@ public class OrderWorkflowImpl implements OrderWorkflow {
         Workflow.await(Workflow::isEveryHandlerFinished);
         Workflow.continueAsNew(
             new OrderWorkflowInput(
-                orderId, state, lastHash, settings, List.copyOf(applied), tablesRevision));
+                orderId, state, lastHash, settings, requests.answers(), tablesRevision));
       }
       Seen seen = seen();
       if (state.status() == OrderStatus.CONFIRMED) {
@@ -184,7 +178,7 @@ public class OrderWorkflowImpl implements OrderWorkflow {
               "the command is not for order " + orderId,
               List.of(new FieldViolation("orderId", "must be " + orderId))));
     }
-    if (!isRepeat(metadata)) {
+    if (!requests.isRepeat(metadata)) {
       Rejections.rethrow(() -> OrderDecisions.create(state, command));
     }
   }
@@ -203,7 +197,7 @@ public class OrderWorkflowImpl implements OrderWorkflow {
               "a command is required",
               List.of(new FieldViolation("command", "must not be null"))));
     }
-    if (!isRepeat(metadata)) {
+    if (!requests.isRepeat(metadata)) {
       Rejections.rethrow(() -> OrderDecisions.decide(state, command));
     }
   }
@@ -220,13 +214,10 @@ public class OrderWorkflowImpl implements OrderWorkflow {
 
   // One command at a time: decide on the state as it is after the previous one has landed.
   private CommandOutcome handle(CommitMetadata metadata, Supplier<List<OrderEvent>> decide) {
-    String requestId = metadata == null ? null : metadata.causationId();
-    if (requestId != null) {
-      inFlight.add(requestId);
-    }
+    requests.started(metadata);
     commandLock.lock();
     try {
-      Optional<CommandOutcome> earlier = alreadyApplied(metadata);
+      Optional<CommandOutcome> earlier = requests.answered(metadata);
       if (earlier.isPresent()) {
         return earlier.get();
       }
@@ -234,40 +225,12 @@ public class OrderWorkflowImpl implements OrderWorkflow {
       // Remembered before the bus and the read model are told: a retry of this request that
       // arrives meanwhile gets this answer instead of being judged against the new state.
       CommandOutcome outcome = new CommandOutcome(landed.from(), state);
-      remember(metadata, outcome);
+      requests.remember(metadata, outcome);
       forward(landed.appended());
       return outcome;
     } finally {
       commandLock.unlock();
-      if (requestId != null) {
-        inFlight.remove(requestId);
-      }
-    }
-  }
-
-  // A retry of a request that is applied, or still being applied, is answered, never re-judged.
-  private boolean isRepeat(CommitMetadata metadata) {
-    return alreadyApplied(metadata).isPresent()
-        || (metadata != null && inFlight.contains(metadata.causationId()));
-  }
-
-  private Optional<CommandOutcome> alreadyApplied(CommitMetadata metadata) {
-    if (metadata == null || metadata.causationId() == null) {
-      return Optional.empty();
-    }
-    return applied.stream()
-        .filter(a -> a.requestId().equals(metadata.causationId()))
-        .map(AppliedCommand::outcome)
-        .findFirst();
-  }
-
-  private void remember(CommitMetadata metadata, CommandOutcome outcome) {
-    if (metadata == null || metadata.causationId() == null) {
-      return;
-    }
-    applied.add(new AppliedCommand(metadata.causationId(), outcome));
-    if (applied.size() > REMEMBERED_REQUESTS) {
-      applied.remove(0);
+      requests.finished(metadata);
     }
   }
 
@@ -344,9 +307,7 @@ public class OrderWorkflowImpl implements OrderWorkflow {
     lastHash = loaded.lastHash();
     tablesRevision = loaded.tablesRevision();
     reloads++;
-    // An answer remembered for a commit the restore took away is no longer true: a retry of that
-    // request is judged again, against the restored order.
-    applied.removeIf(a -> a.outcome().order().version() > state.version());
+    requests.forgetAnswersAfter(state.version());
     log.warn(
         "order {} moved under its workflow ({}; tables revision {}): version {} in memory, {} in"
             + " the stream; reloaded",
