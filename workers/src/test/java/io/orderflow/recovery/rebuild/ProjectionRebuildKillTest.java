@@ -4,20 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.orderflow.projection.OrderSummaryProjection;
 import io.orderflow.recovery.AwaitedResult;
-import io.orderflow.workers.temporal.LocalTemporalServer;
+import io.orderflow.recovery.KilledWorkers;
 import io.temporal.api.enums.v1.EventType;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
-import io.temporal.serviceclient.WorkflowServiceStubs;
-import io.temporal.serviceclient.WorkflowServiceStubsOptions;
-import java.net.InetAddress;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -34,22 +26,14 @@ class ProjectionRebuildKillTest {
   static final int ORDERS = 60;
   static final String WORKFLOW_ID = "rebuild-order-summary-kill";
 
-  // Kept after the run (under target/), so a failure can be read.
-  final Path logs = Path.of("target", "rebuild-kill-" + UUID.randomUUID());
   final LiveOrders orders = new LiveOrders().create(ORDERS);
   final String queue = "rebuild-kill-" + UUID.randomUUID();
-  final List<Process> processes = new ArrayList<>();
-  LocalTemporalServer server;
-  WorkflowServiceStubs service;
+  KilledWorkers workers;
 
   @AfterEach
   void stop() {
-    processes.forEach(Process::destroyForcibly);
-    if (service != null) {
-      service.shutdownNow();
-    }
-    if (server != null) {
-      server.close();
+    if (workers != null) {
+      workers.close();
     }
     orders.close();
   }
@@ -59,12 +43,8 @@ class ProjectionRebuildKillTest {
       "a worker killed mid-scan is replaced; the rebuild resumes from its heartbeats and counts"
           + " every commit once")
   void survivesAKilledWorker() throws Exception {
-    Files.createDirectories(logs);
-    server = LocalTemporalServer.start(InetAddress.getLoopbackAddress(), 0);
-    service =
-        WorkflowServiceStubs.newServiceStubs(
-            WorkflowServiceStubsOptions.newBuilder().setTarget(server.target()).build());
-    WorkflowClient client = WorkflowClient.newInstance(service);
+    workers = new KilledWorkers("rebuild-kill");
+    WorkflowClient client = workers.client;
 
     Process first = worker(300, "first");
     ProjectionRebuildWorkflow rebuild =
@@ -85,17 +65,19 @@ class ProjectionRebuildKillTest {
             false,
             1,
             60));
-    awaitScanning(rebuild);
+    KilledWorkers.awaitPhase(() -> rebuild.progress().phase(), "SCANNING");
     Thread.sleep(1_500); // a few pages into each segment
 
     first.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
     assertThat(first.isAlive()).isFalse();
-    Path secondLog = logs.resolve("second.log");
     worker(0, "second");
 
     RebuildReport report =
         AwaitedResult.of(
-            WorkflowStub.fromTyped(rebuild), service, Duration.ofMinutes(5), RebuildReport.class);
+            WorkflowStub.fromTyped(rebuild),
+            workers.service,
+            Duration.ofMinutes(5),
+            RebuildReport.class);
 
     assertThat(report.outcome()).isEqualTo("SWAPPED");
     assertThat(report.resumedSegments()).isPositive();
@@ -106,47 +88,20 @@ class ProjectionRebuildKillTest {
           .as(id)
           .isEqualTo(orders.fold(id).version());
     }
-    assertThat(Files.readString(secondLog))
-        .as("the second worker's log; the first's: %s", Files.readString(logs.resolve("first.log")))
+    assertThat(workers.log("second"))
+        .as("the second worker's log; the first's: %s", workers.log("first"))
         .contains("resumes after");
     assertThat(retriedScans(client)).isPositive();
   }
 
   private Process worker(long scanDelayMillis, String name) throws Exception {
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    String prefix = orders.tables.events().substring(0, orders.tables.events().indexOf("order_"));
-    Process process =
-        new ProcessBuilder(
-                java,
-                "-cp",
-                System.getProperty("java.class.path"),
-                RebuildWorkerProcess.class.getName(),
-                server.target(),
-                System.getProperty("orderflow.it.dynamodb", "http://127.0.0.1:8000"),
-                prefix,
-                queue,
-                Long.toString(scanDelayMillis),
-                "5")
-            .redirectErrorStream(true)
-            .redirectOutput(logs.resolve(name + ".log").toFile())
-            .start();
-    processes.add(process);
-    return process;
-  }
-
-  private static void awaitScanning(ProjectionRebuildWorkflow rebuild) throws InterruptedException {
-    Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-    while (Instant.now().isBefore(deadline)) {
-      try {
-        if ("SCANNING".equals(rebuild.progress().phase())) {
-          return;
-        }
-      } catch (RuntimeException notYet) {
-        // no worker has taken the first workflow task yet
-      }
-      Thread.sleep(100);
-    }
-    throw new AssertionError("the rebuild never reached SCANNING");
+    return workers.startWorker(
+        name,
+        RebuildWorkerProcess.class,
+        orders.tables.events(),
+        queue,
+        Long.toString(scanDelayMillis),
+        "5");
   }
 
   private static long retriedScans(WorkflowClient client) {
