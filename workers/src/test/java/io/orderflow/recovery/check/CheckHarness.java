@@ -7,6 +7,7 @@ import io.orderflow.check.DynamoDbConsistencyCheckActivities;
 import io.orderflow.eventstore.dynamodb.StoredCommit;
 import io.orderflow.operations.DynamoDbOperationsRegistry;
 import io.orderflow.projection.OrderSummaryProjection;
+import io.orderflow.recovery.RecordedHistories;
 import io.orderflow.recovery.restore.RealOrders;
 import io.orderflow.workers.temporal.LocalTemporalServer;
 import io.temporal.client.WorkflowClient;
@@ -16,8 +17,6 @@ import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.worker.Worker;
 import io.temporal.worker.WorkerOptions;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 
@@ -89,21 +88,14 @@ final class CheckHarness implements AutoCloseable {
     return workflow;
   }
 
-  /**
-   * With {@code -Dorderflow.recordHistories=true}, keeps a run's history for the workflows module's
-   * replay tests.
-   */
+  /** Keeps a run's history for the workflows module's replay tests (RecordedHistories). */
   void record(String workflowId, String file) throws IOException {
-    record(workflowId, null, file);
+    RecordedHistories.keep(env.getWorkflowClient(), workflowId, file);
   }
 
   /** The same for one run of a workflow; null for its latest. */
   void record(String workflowId, String runId, String file) throws IOException {
-    if (Boolean.getBoolean("orderflow.recordHistories")) {
-      Files.writeString(
-          Path.of("../workflows/src/test/resources/histories", file),
-          env.getWorkflowClient().fetchHistory(workflowId, runId).toJson(true));
-    }
+    RecordedHistories.keep(env.getWorkflowClient(), workflowId, runId, file);
   }
 
   @Override

@@ -2,6 +2,7 @@ package io.orderflow.recovery.rebuild;
 
 import io.orderflow.operations.DynamoDbOperationsRegistry;
 import io.orderflow.rebuild.DynamoDbProjectionRebuildActivities;
+import io.orderflow.recovery.RecordedHistories;
 import io.orderflow.workers.temporal.LocalTemporalServer;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
@@ -11,8 +12,6 @@ import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.worker.Worker;
 import io.temporal.worker.WorkerOptions;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
@@ -87,16 +86,9 @@ final class RebuildHarness implements AutoCloseable {
     return WorkflowStub.fromTyped(workflow).getResult(120, TimeUnit.SECONDS, RebuildReport.class);
   }
 
-  /**
-   * With {@code -Dorderflow.recordHistories=true}, keeps a run's history for the workflows module's
-   * ProjectionRebuildReplayTest, which replays it against every later version of the code.
-   */
+  /** Keeps a run's history for the workflows module's replay tests (RecordedHistories). */
   void record(String workflowId, String file) throws IOException {
-    if (Boolean.getBoolean("orderflow.recordHistories")) {
-      Files.writeString(
-          Path.of("../workflows/src/test/resources/histories", file),
-          env.getWorkflowClient().fetchHistory(workflowId).toJson(true));
-    }
+    RecordedHistories.keep(env.getWorkflowClient(), workflowId, file);
   }
 
   @Override

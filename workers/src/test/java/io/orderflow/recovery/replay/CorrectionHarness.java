@@ -1,7 +1,6 @@
 package io.orderflow.recovery.replay;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.orderflow.aws.AwsEndpoints;
 import io.orderflow.bootstrap.TopicBootstrap;
@@ -20,6 +19,8 @@ import io.orderflow.projection.ReadModel;
 import io.orderflow.projection.RevenueProjection;
 import io.orderflow.publication.SnsEventPublisher;
 import io.orderflow.publication.SnsPublicationActivities;
+import io.orderflow.recovery.RecordedHistories;
+import io.orderflow.recovery.SubscriberQueue;
 import io.orderflow.recovery.restore.RealOrders;
 import io.orderflow.replay.DynamoDbReplayActivities;
 import io.orderflow.workers.temporal.LocalTemporalServer;
@@ -31,9 +32,6 @@ import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.worker.Worker;
 import io.temporal.worker.WorkerOptions;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -44,7 +42,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
-import software.amazon.awssdk.services.sqs.model.Message;
 
 /**
  * Orders whose stored histories a shipped bug wrote (appended straight through the event store) on
@@ -71,7 +68,6 @@ final class CorrectionHarness implements AutoCloseable {
   final TestWorkflowEnvironment env =
       TestWorkflowEnvironment.newInstance(
           TestEnvironmentOptions.newBuilder().setUseTimeskipping(false).build());
-  private final ObjectMapper json = new ObjectMapper();
 
   /** Starts the workers; publication goes to {@code topicArn}. */
   CorrectionHarness start(String topicArn) {
@@ -155,36 +151,12 @@ final class CorrectionHarness implements AutoCloseable {
 
   /** Every message the subscriber's queue holds now, each read once and deleted. */
   List<JsonNode> delivered() {
-    List<JsonNode> all = new ArrayList<>();
-    List<Message> batch;
-    do {
-      batch =
-          sqs.receiveMessage(
-                  r ->
-                      r.queueUrl(topic.inspectionQueueUrl())
-                          .maxNumberOfMessages(10)
-                          .waitTimeSeconds(1))
-              .messages();
-      for (Message m : batch) {
-        try {
-          all.add(json.readTree(m.body()));
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
-        }
-        sqs.deleteMessage(
-            r -> r.queueUrl(topic.inspectionQueueUrl()).receiptHandle(m.receiptHandle()));
-      }
-    } while (!batch.isEmpty());
-    return all;
+    return SubscriberQueue.drain(sqs, topic.inspectionQueueUrl());
   }
 
-  /** Keeps a real run's history for the workflows module's replay test. */
+  /** Keeps a run's history for the workflows module's replay tests (RecordedHistories). */
   void record(String workflowId, String file) throws IOException {
-    if (Boolean.getBoolean("orderflow.recordHistories")) {
-      Files.writeString(
-          Path.of("../workflows/src/test/resources/histories", file),
-          env.getWorkflowClient().fetchHistory(workflowId).toJson(true));
-    }
+    RecordedHistories.keep(env.getWorkflowClient(), workflowId, file);
   }
 
   @Override

@@ -9,6 +9,7 @@ import io.orderflow.operations.OperationRecord;
 import io.orderflow.order.Order;
 import io.orderflow.order.OrderStatus;
 import io.orderflow.projection.OrderSummaryProjection;
+import io.orderflow.recovery.RecordedHistories;
 import io.orderflow.recovery.restore.RealOrders;
 import io.orderflow.replay.DynamoDbReplayActivities;
 import io.orderflow.snapshot.OrderSnapshot;
@@ -22,8 +23,6 @@ import io.temporal.testing.WorkflowReplayer;
 import io.temporal.worker.Worker;
 import io.temporal.worker.WorkerOptions;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -215,12 +214,9 @@ class EventReplayWorkflowTest {
     assertThat(report.totals().examined()).isEqualTo(ORDERS);
   }
 
+  /** Keeps a run's history for the workflows module's replay tests (RecordedHistories). */
   void record(String workflowId, String file) throws IOException {
-    if (Boolean.getBoolean("orderflow.recordHistories")) {
-      Files.writeString(
-          Path.of("../workflows/src/test/resources/histories", file),
-          env.getWorkflowClient().fetchHistory(workflowId).toJson(true));
-    }
+    RecordedHistories.keep(env.getWorkflowClient(), workflowId, file);
   }
 
   static Set<String> union(Set<String> a, Set<String> b) {

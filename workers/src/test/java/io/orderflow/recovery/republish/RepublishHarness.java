@@ -1,7 +1,6 @@
 package io.orderflow.recovery.republish;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.orderflow.aws.AwsEndpoints;
 import io.orderflow.bootstrap.TopicBootstrap;
@@ -12,6 +11,8 @@ import io.orderflow.eventstore.dynamodb.EventExplorer;
 import io.orderflow.operations.DynamoDbOperationsRegistry;
 import io.orderflow.projection.OrderSummaryProjection;
 import io.orderflow.publication.SnsEventPublisher;
+import io.orderflow.recovery.RecordedHistories;
+import io.orderflow.recovery.SubscriberQueue;
 import io.orderflow.recovery.check.CheckInput;
 import io.orderflow.recovery.check.CheckReport;
 import io.orderflow.recovery.check.CheckSettings;
@@ -29,20 +30,14 @@ import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.worker.Worker;
 import io.temporal.worker.WorkerOptions;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
-import software.amazon.awssdk.services.sqs.model.Message;
-import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
 
 /**
  * Real orders on the test dynalite whose commits never reached SNS (appended straight through the
@@ -66,7 +61,6 @@ final class RepublishHarness implements AutoCloseable {
   final TestWorkflowEnvironment env =
       TestWorkflowEnvironment.newInstance(
           TestEnvironmentOptions.newBuilder().setUseTimeskipping(false).build());
-  private final ObjectMapper json = new ObjectMapper();
 
   RepublishHarness(int count) {
     orders = new RealOrders().create(count);
@@ -152,37 +146,12 @@ final class RepublishHarness implements AutoCloseable {
 
   /** Every message the subscriber's queue holds now, each read once and deleted. */
   List<JsonNode> delivered() {
-    List<JsonNode> all = new ArrayList<>();
-    List<Message> batch;
-    do {
-      batch =
-          sqs.receiveMessage(
-                  r ->
-                      r.queueUrl(topic.inspectionQueueUrl())
-                          .maxNumberOfMessages(10)
-                          .waitTimeSeconds(1)
-                          .messageSystemAttributeNames(MessageSystemAttributeName.ALL))
-              .messages();
-      for (Message m : batch) {
-        try {
-          all.add(json.readTree(m.body()));
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
-        }
-        sqs.deleteMessage(
-            r -> r.queueUrl(topic.inspectionQueueUrl()).receiptHandle(m.receiptHandle()));
-      }
-    } while (!batch.isEmpty());
-    return all;
+    return SubscriberQueue.drain(sqs, topic.inspectionQueueUrl());
   }
 
-  /** See the consistency check's harness: keeps a real run's history for the replay tests. */
+  /** Keeps a run's history for the workflows module's replay tests (RecordedHistories). */
   void record(String workflowId, String file) throws IOException {
-    if (Boolean.getBoolean("orderflow.recordHistories")) {
-      Files.writeString(
-          Path.of("../workflows/src/test/resources/histories", file),
-          env.getWorkflowClient().fetchHistory(workflowId).toJson(true));
-    }
+    RecordedHistories.keep(env.getWorkflowClient(), workflowId, file);
   }
 
   @Override

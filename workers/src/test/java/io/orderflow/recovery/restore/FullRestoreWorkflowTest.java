@@ -13,6 +13,7 @@ import io.orderflow.control.ServiceMode;
 import io.orderflow.control.ServiceModeStore;
 import io.orderflow.operations.DynamoDbOperationsRegistry;
 import io.orderflow.operations.OperationRecord;
+import io.orderflow.recovery.RecordedHistories;
 import io.orderflow.recovery.backup.BackupInput;
 import io.orderflow.recovery.backup.BackupResult;
 import io.orderflow.recovery.backup.BackupWorkflow;
@@ -289,16 +290,9 @@ class FullRestoreWorkflowTest {
     record("restore-r6", "full-restore-cancelled.json");
   }
 
-  /**
-   * With {@code -Dorderflow.recordHistories=true}, keeps a run's history for the workflows module's
-   * FullRestoreReplayTest, which replays it against every later version of the code.
-   */
+  /** Keeps a run's history for the workflows module's replay tests (RecordedHistories). */
   void record(String workflowId, String file) throws IOException {
-    if (Boolean.getBoolean("orderflow.recordHistories")) {
-      Files.writeString(
-          Path.of("../workflows/src/test/resources/histories", file),
-          env.getWorkflowClient().fetchHistory(workflowId).toJson(true));
-    }
+    RecordedHistories.keep(env.getWorkflowClient(), workflowId, file);
   }
 
   /** Imports that wait, heartbeating, until cancelled: a restore caught half-way. */
