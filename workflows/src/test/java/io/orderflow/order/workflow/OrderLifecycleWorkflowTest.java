@@ -23,8 +23,6 @@ import io.temporal.client.WithStartWorkflowOperation;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowUpdateStage;
-import io.temporal.testing.TestWorkflowEnvironment;
-import io.temporal.worker.Worker;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -33,8 +31,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -42,35 +38,14 @@ import org.junit.jupiter.api.Test;
  * command through the {@code execute} update, the payment timeout, the refund window, idempotent
  * retries and continue-as-new.
  */
-class OrderLifecycleWorkflowTest {
+class OrderLifecycleWorkflowTest extends OrderWorkflowInMemory {
   private static final String ORDER_ID = OrderFixtures.ORDER_ID;
   private static final String WORKFLOW_ID = OrderWorkflow.workflowId(ORDER_ID);
   private static final BigDecimal TOTAL = new BigDecimal("28.99");
   private static final OrderSettings SETTINGS =
       new OrderSettings(Duration.ofMinutes(30), Duration.ofDays(14), 2_000);
 
-  private TestWorkflowEnvironment testEnv;
-  private WorkflowClient client;
-  private InMemoryEventStore store;
-  private RecordingProjection projection;
   private int requests;
-
-  @BeforeEach
-  void startWorker() {
-    testEnv = TestWorkflowEnvironment.newInstance();
-    store = new InMemoryEventStore();
-    projection = new RecordingProjection();
-    Worker worker = testEnv.newWorker(OrderWorkflow.TASK_QUEUE);
-    worker.registerWorkflowImplementationTypes(OrderWorkflowImpl.class);
-    worker.registerActivitiesImplementations(store, new RecordingPublication(store), projection);
-    testEnv.start();
-    client = testEnv.getWorkflowClient();
-  }
-
-  @AfterEach
-  void stopWorker() {
-    testEnv.close();
-  }
 
   @Test
   void givenNewOrder_whenWalkedToRefunded_thenEachCommandAnswersItsNewStatusAndTheOneItLeft() {

@@ -14,15 +14,10 @@ import io.orderflow.order.OrderFixtures;
 import io.orderflow.order.OrderPaid;
 import io.orderflow.order.OrderStatus;
 import io.orderflow.order.workflow.InMemoryEventStore.StoredCommit;
-import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowUpdateException;
 import io.temporal.failure.ApplicationFailure;
-import io.temporal.testing.TestWorkflowEnvironment;
-import io.temporal.worker.Worker;
 import java.math.BigDecimal;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -31,32 +26,11 @@ import org.junit.jupiter.api.Test;
  * for its version; it reloads the order and decides once more, so the command lands on top of the
  * other writer's commit, or is refused on the order as it now is.
  */
-class OrderWorkflowConflictTest {
+class OrderWorkflowConflictTest extends OrderWorkflowInMemory {
   private static final String ORDER_ID = OrderFixtures.ORDER_ID;
   private static final String WORKFLOW_ID = OrderWorkflow.workflowId(ORDER_ID);
 
-  private TestWorkflowEnvironment testEnv;
-  private WorkflowClient client;
-  private InMemoryEventStore store;
-  private RecordingProjection projection;
   private int requests;
-
-  @BeforeEach
-  void startWorker() {
-    testEnv = TestWorkflowEnvironment.newInstance();
-    store = new InMemoryEventStore();
-    projection = new RecordingProjection();
-    Worker worker = testEnv.newWorker(OrderWorkflow.TASK_QUEUE);
-    worker.registerWorkflowImplementationTypes(OrderWorkflowImpl.class);
-    worker.registerActivitiesImplementations(store, new RecordingPublication(store), projection);
-    testEnv.start();
-    client = testEnv.getWorkflowClient();
-  }
-
-  @AfterEach
-  void stopWorker() {
-    testEnv.close();
-  }
 
   @Test
   void givenAnotherWriterConfirmedThePendingOrder_whenCancel_thenItLandsOnTopOfThatCommit() {
