@@ -1,11 +1,11 @@
 package io.orderflow.order.workflow;
 
 import static io.orderflow.order.OrderFixtures.validCreate;
+import static io.orderflow.order.workflow.OrderStreamAssertions.assertContiguousChain;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 import io.orderflow.eventstore.CommitMetadata;
-import io.orderflow.eventstore.NewCommit;
 import io.orderflow.eventstore.NewEvent;
 import io.orderflow.order.Order;
 import io.orderflow.order.OrderCancelled;
@@ -13,7 +13,6 @@ import io.orderflow.order.OrderCommand;
 import io.orderflow.order.OrderEvent;
 import io.orderflow.order.OrderFixtures;
 import io.orderflow.order.OrderStatus;
-import io.orderflow.order.workflow.InMemoryEventStore.StoredCommit;
 import io.temporal.api.enums.v1.EventType;
 import io.temporal.api.enums.v1.WorkflowExecutionStatus;
 import io.temporal.api.enums.v1.WorkflowIdConflictPolicy;
@@ -444,19 +443,6 @@ class OrderLifecycleWorkflowTest extends OrderWorkflowInMemory {
   private OrderEvent lastEvent() {
     List<OrderEvent> events = events();
     return events.get(events.size() - 1);
-  }
-
-  private static void assertContiguousChain(List<StoredCommit> commits, int versions) {
-    assertThat(commits).hasSize(versions);
-    String prevHash = NewCommit.GENESIS_HASH;
-    long expected = 0;
-    for (StoredCommit stored : commits) {
-      assertThat(stored.commit().expectedVersion()).isEqualTo(expected);
-      assertThat(stored.commit().prevHash()).isEqualTo(prevHash);
-      expected = stored.commit().lastVersion();
-      prevHash = stored.hash();
-    }
-    assertThat(expected).isEqualTo(versions);
   }
 
   private static void sleepBriefly() {

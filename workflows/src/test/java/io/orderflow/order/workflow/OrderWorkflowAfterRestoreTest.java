@@ -1,28 +1,26 @@
 package io.orderflow.order.workflow;
 
 import static io.orderflow.order.OrderFixtures.validCreate;
+import static io.orderflow.order.workflow.OrderStreamAssertions.applicationFailureIn;
+import static io.orderflow.order.workflow.OrderStreamAssertions.assertContiguousChain;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.orderflow.eventstore.CommitMetadata;
 import io.orderflow.eventstore.EventStoreActivities;
-import io.orderflow.eventstore.NewCommit;
 import io.orderflow.order.Order;
 import io.orderflow.order.OrderCancelled;
 import io.orderflow.order.OrderCommand;
 import io.orderflow.order.OrderFixtures;
 import io.orderflow.order.OrderRejected;
 import io.orderflow.order.OrderStatus;
-import io.orderflow.order.workflow.InMemoryEventStore.StoredCommit;
 import io.temporal.api.enums.v1.WorkflowExecutionStatus;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowUpdateException;
-import io.temporal.failure.ApplicationFailure;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.worker.Worker;
 import java.math.BigDecimal;
 import java.time.Duration;
-import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -260,27 +258,5 @@ class OrderWorkflowAfterRestoreTest {
       status = status();
     }
     return status;
-  }
-
-  private static void assertContiguousChain(List<StoredCommit> commits, int versions) {
-    assertThat(commits).hasSize(versions);
-    String prevHash = NewCommit.GENESIS_HASH;
-    long expected = 0;
-    for (StoredCommit stored : commits) {
-      assertThat(stored.commit().expectedVersion()).isEqualTo(expected);
-      assertThat(stored.commit().prevHash()).isEqualTo(prevHash);
-      expected = stored.commit().lastVersion();
-      prevHash = stored.hash();
-    }
-    assertThat(expected).isEqualTo(versions);
-  }
-
-  private static ApplicationFailure applicationFailureIn(Throwable e) {
-    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-      if (cause instanceof ApplicationFailure failure) {
-        return failure;
-      }
-    }
-    throw new AssertionError("no ApplicationFailure in " + e, e);
   }
 }

@@ -1,23 +1,21 @@
 package io.orderflow.order.workflow;
 
 import static io.orderflow.order.OrderFixtures.validCreate;
+import static io.orderflow.order.workflow.OrderStreamAssertions.applicationFailureIn;
+import static io.orderflow.order.workflow.OrderStreamAssertions.assertContiguousChain;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.orderflow.eventstore.CommitMetadata;
 import io.orderflow.eventstore.EventStoreActivities;
-import io.orderflow.eventstore.NewCommit;
 import io.orderflow.order.OrderCancelled;
 import io.orderflow.order.OrderCommand;
 import io.orderflow.order.OrderConfirmed;
 import io.orderflow.order.OrderFixtures;
 import io.orderflow.order.OrderPaid;
 import io.orderflow.order.OrderStatus;
-import io.orderflow.order.workflow.InMemoryEventStore.StoredCommit;
 import io.temporal.client.WorkflowUpdateException;
-import io.temporal.failure.ApplicationFailure;
 import java.math.BigDecimal;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -102,27 +100,5 @@ class OrderWorkflowConflictTest extends OrderWorkflowInMemory {
     return client
         .newWorkflowStub(OrderWorkflow.class, WORKFLOW_ID)
         .execute(command, new CommitMetadata("corr-1", "req-" + requests, "alice", WORKFLOW_ID));
-  }
-
-  static void assertContiguousChain(List<StoredCommit> commits, int versions) {
-    assertThat(commits).hasSize(versions);
-    String prevHash = NewCommit.GENESIS_HASH;
-    long expected = 0;
-    for (StoredCommit stored : commits) {
-      assertThat(stored.commit().expectedVersion()).isEqualTo(expected);
-      assertThat(stored.commit().prevHash()).isEqualTo(prevHash);
-      expected = stored.commit().lastVersion();
-      prevHash = stored.hash();
-    }
-    assertThat(expected).isEqualTo(versions);
-  }
-
-  private static ApplicationFailure applicationFailureIn(Throwable e) {
-    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-      if (cause instanceof ApplicationFailure failure) {
-        return failure;
-      }
-    }
-    throw new AssertionError("no ApplicationFailure in " + e, e);
   }
 }

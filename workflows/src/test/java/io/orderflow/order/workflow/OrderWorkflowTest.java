@@ -1,6 +1,7 @@
 package io.orderflow.order.workflow;
 
 import static io.orderflow.order.OrderFixtures.validCreate;
+import static io.orderflow.order.workflow.OrderStreamAssertions.applicationFailureIn;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
@@ -347,14 +348,5 @@ class OrderWorkflowTest {
     return failure
         .getDetails()
         .get(0, List.class, new TypeReference<List<FieldViolation>>() {}.getType());
-  }
-
-  private static ApplicationFailure applicationFailureIn(Throwable e) {
-    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-      if (cause instanceof ApplicationFailure failure) {
-        return failure;
-      }
-    }
-    throw new AssertionError("no ApplicationFailure in " + e, e);
   }
 }
