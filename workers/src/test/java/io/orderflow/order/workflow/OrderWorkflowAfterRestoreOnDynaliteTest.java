@@ -7,7 +7,6 @@ import static org.assertj.core.api.Assertions.tuple;
 import io.orderflow.bootstrap.TableBootstrap;
 import io.orderflow.control.ActiveTablesStore;
 import io.orderflow.eventstore.AppendResult;
-import io.orderflow.eventstore.CommitMetadata;
 import io.orderflow.eventstore.EventStoreActivities;
 import io.orderflow.eventstore.LoadedOrder;
 import io.orderflow.eventstore.NewCommit;
@@ -15,19 +14,11 @@ import io.orderflow.eventstore.ProjectionActivities;
 import io.orderflow.eventstore.PublicationActivities;
 import io.orderflow.eventstore.dynamodb.DynamoDbEventStore;
 import io.orderflow.eventstore.dynamodb.StoredCommit;
-import io.orderflow.order.CreateOrder;
-import io.orderflow.order.LineItem;
 import io.orderflow.order.Order;
 import io.orderflow.order.OrderCommand;
 import io.orderflow.order.OrderRejected;
 import io.orderflow.order.OrderStatus;
-import io.temporal.api.enums.v1.WorkflowIdConflictPolicy;
-import io.temporal.client.UpdateOptions;
-import io.temporal.client.WithStartWorkflowOperation;
-import io.temporal.client.WorkflowClient;
-import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowUpdateException;
-import io.temporal.client.WorkflowUpdateStage;
 import io.temporal.failure.ApplicationFailure;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -146,25 +137,6 @@ class OrderWorkflowAfterRestoreOnDynaliteTest extends OrderWorkflowOnDynalite {
     execute(new OrderCommand.Pay("pay-1", TOTAL));
   }
 
-  private void create() {
-    OrderWorkflow workflow =
-        client.newWorkflowStub(
-            OrderWorkflow.class,
-            WorkflowOptions.newBuilder()
-                .setWorkflowId(OrderWorkflow.workflowId(orderId))
-                .setTaskQueue(OrderWorkflow.TASK_QUEUE)
-                .setWorkflowIdConflictPolicy(
-                    WorkflowIdConflictPolicy.WORKFLOW_ID_CONFLICT_POLICY_USE_EXISTING)
-                .build());
-    WorkflowClient.executeUpdateWithStart(
-        workflow::create,
-        new CreateOrder(
-            orderId, "c-1", "EUR", List.of(new LineItem("SKU-1", 2, new BigDecimal("12.50")))),
-        metadata("req-create"),
-        UpdateOptions.<Order>newBuilder().setWaitForStage(WorkflowUpdateStage.COMPLETED).build(),
-        new WithStartWorkflowOperation<>(workflow::run, OrderWorkflowInput.newOrder(orderId)));
-  }
-
   private CommandOutcome execute(OrderCommand command) {
     requests++;
     return client
@@ -174,10 +146,6 @@ class OrderWorkflowAfterRestoreOnDynaliteTest extends OrderWorkflowOnDynalite {
 
   private Order current() {
     return client.newWorkflowStub(OrderWorkflow.class, OrderWorkflow.workflowId(orderId)).current();
-  }
-
-  private CommitMetadata metadata(String request) {
-    return new CommitMetadata("corr-1", request, "alice", OrderWorkflow.workflowId(orderId));
   }
 
   // --- a restore: copies of the tables, then the pointer switch ---------------------------------

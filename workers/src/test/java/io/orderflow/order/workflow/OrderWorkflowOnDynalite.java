@@ -4,18 +4,29 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.orderflow.aws.AwsEndpoints;
 import io.orderflow.bootstrap.TableBootstrap;
 import io.orderflow.control.ActiveTablesStore;
+import io.orderflow.eventstore.CommitMetadata;
 import io.orderflow.eventstore.dynamodb.DynamoDbEventStore;
 import io.orderflow.eventstore.dynamodb.DynamoDbEventStoreActivities;
 import io.orderflow.eventstore.dynamodb.EventCodec;
 import io.orderflow.eventstore.dynamodb.TableNames;
+import io.orderflow.order.CreateOrder;
+import io.orderflow.order.LineItem;
+import io.orderflow.order.Order;
 import io.orderflow.order.workflow.OrderWorkflowAfterRestoreOnDynaliteTest.MarkPublished;
 import io.orderflow.order.workflow.OrderWorkflowAfterRestoreOnDynaliteTest.NoProjection;
 import io.orderflow.order.workflow.OrderWorkflowAfterRestoreOnDynaliteTest.RecordedAppends;
+import io.temporal.api.enums.v1.WorkflowIdConflictPolicy;
+import io.temporal.client.UpdateOptions;
+import io.temporal.client.WithStartWorkflowOperation;
 import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowOptions;
+import io.temporal.client.WorkflowUpdateStage;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.worker.Worker;
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -78,5 +89,29 @@ abstract class OrderWorkflowOnDynalite {
   void stopWorker() {
     testEnv.close();
     dynamo.close();
+  }
+
+  /** Creates the order as the API does: update-with-start, waiting for the persisted order. */
+  Order create() {
+    OrderWorkflow workflow =
+        client.newWorkflowStub(
+            OrderWorkflow.class,
+            WorkflowOptions.newBuilder()
+                .setWorkflowId(OrderWorkflow.workflowId(orderId))
+                .setTaskQueue(OrderWorkflow.TASK_QUEUE)
+                .setWorkflowIdConflictPolicy(
+                    WorkflowIdConflictPolicy.WORKFLOW_ID_CONFLICT_POLICY_USE_EXISTING)
+                .build());
+    return WorkflowClient.executeUpdateWithStart(
+        workflow::create,
+        new CreateOrder(
+            orderId, "c-1", "EUR", List.of(new LineItem("SKU-1", 2, new BigDecimal("12.50")))),
+        metadata("req-create"),
+        UpdateOptions.<Order>newBuilder().setWaitForStage(WorkflowUpdateStage.COMPLETED).build(),
+        new WithStartWorkflowOperation<>(workflow::run, OrderWorkflowInput.newOrder(orderId)));
+  }
+
+  CommitMetadata metadata(String request) {
+    return new CommitMetadata("corr-1", request, "alice", OrderWorkflow.workflowId(orderId));
   }
 }
