@@ -9,7 +9,6 @@ import io.orderflow.eventstore.dynamodb.DynamoDbEventStore;
 import io.orderflow.eventstore.dynamodb.EventCodec;
 import io.orderflow.eventstore.dynamodb.StoredCommit;
 import io.orderflow.eventstore.dynamodb.StoredEvent;
-import io.orderflow.order.EventType;
 import io.temporal.failure.ApplicationFailure;
 import java.util.ArrayList;
 import java.util.List;
@@ -81,15 +80,7 @@ public final class SnsPublicationActivities implements PublicationActivities {
     List<StoredEvent> events = new ArrayList<>();
     long version = firstVersion;
     for (NewEvent e : appended.commit().events()) {
-      EventType type = EventType.of(e.event());
-      events.add(
-          new StoredEvent(
-              version++,
-              e.eventId(),
-              type.wireName(),
-              type.schemaVersion(),
-              e.occurredAt(),
-              codec.encode(e.event())));
+      events.add(codec.toStored(version++, e));
     }
     return events;
   }

@@ -6,7 +6,6 @@ import io.orderflow.eventstore.NewEvent;
 import io.orderflow.eventstore.dynamodb.EventCodec;
 import io.orderflow.eventstore.dynamodb.StoredCommit;
 import io.orderflow.eventstore.dynamodb.StoredEvent;
-import io.orderflow.order.EventType;
 import io.orderflow.order.LineItem;
 import io.orderflow.order.OrderCreated;
 import java.math.BigDecimal;
@@ -57,15 +56,7 @@ public final class SampleCommits {
     List<StoredEvent> events = new ArrayList<>();
     long version = commit.firstVersion();
     for (NewEvent e : commit.events()) {
-      EventType type = EventType.of(e.event());
-      events.add(
-          new StoredEvent(
-              version++,
-              e.eventId(),
-              type.wireName(),
-              type.schemaVersion(),
-              e.occurredAt(),
-              codec.encode(e.event())));
+      events.add(codec.toStored(version++, e));
     }
     return new StoredCommit(
         commit.orderId(),

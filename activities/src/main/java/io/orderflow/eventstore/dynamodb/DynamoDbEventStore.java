@@ -5,7 +5,6 @@ import io.orderflow.eventstore.AppendResult;
 import io.orderflow.eventstore.NewCommit;
 import io.orderflow.eventstore.NewEvent;
 import io.orderflow.eventstore.schema.SchemaValidator;
-import io.orderflow.order.EventType;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -128,24 +127,22 @@ public final class DynamoDbEventStore {
     long version = commit.firstVersion();
     int bytes = 0;
     for (NewEvent e : commit.events()) {
-      EventType type = EventType.of(e.event());
-      String data = codec.encode(e.event());
-      List<String> broken = schemas.violations(type.wireName(), type.schemaVersion(), data);
+      StoredEvent stored = codec.toStored(version++, e);
+      List<String> broken =
+          schemas.violations(stored.type(), stored.schemaVersion(), stored.data());
       if (!broken.isEmpty()) {
         throw new InvalidCommit(
             "event "
                 + e.eventId()
                 + " breaks schema "
-                + type.wireName()
+                + stored.type()
                 + " v"
-                + type.schemaVersion()
+                + stored.schemaVersion()
                 + ": "
                 + String.join("; ", broken));
       }
-      bytes += data.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
-      events.add(
-          new StoredEvent(
-              version++, e.eventId(), type.wireName(), type.schemaVersion(), e.occurredAt(), data));
+      bytes += stored.data().getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+      events.add(stored);
     }
     if (bytes > MAX_COMMIT_BYTES) {
       throw new InvalidCommit(

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.orderflow.eventstore.NewEvent;
 import io.orderflow.order.EventType;
 import io.orderflow.order.OrderEvent;
 import io.orderflow.order.RecordedEvent;
@@ -35,6 +36,18 @@ public final class EventCodec {
     } catch (JsonProcessingException e) {
       throw new IllegalArgumentException("cannot encode " + event.getClass().getSimpleName(), e);
     }
+  }
+
+  /** The event as the store writes it at {@code version}: its wire type, schema and payload. */
+  public StoredEvent toStored(long version, NewEvent event) {
+    EventType type = EventType.of(event.event());
+    return new StoredEvent(
+        version,
+        event.eventId(),
+        type.wireName(),
+        type.schemaVersion(),
+        event.occurredAt(),
+        encode(event.event()));
   }
 
   /**
