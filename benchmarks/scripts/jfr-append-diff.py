@@ -1,39 +1,44 @@
 #!/usr/bin/env python3
 """Where orderflow's appends spend client CPU beside the raw put, from a JFR recording of
-EventStoreLoadDriver at one thread (docs/performance.md, "After the one-round-trip read and the
-append profile").
+EventStoreLoadDriver (docs/performance.md, "After the one-round-trip read and the append profile"
+and "Appends interleaved append by append").
 
   jfr print --json --events jdk.ExecutionSample --stack-depth 200 append.jfr > samples.json
-  benchmarks/scripts/jfr-append-diff.py samples.json OF_POOLS RAW_POOLS OF_APPENDS RAW_APPENDS
+  benchmarks/scripts/jfr-append-diff.py samples.json OF_APPENDS RAW_APPENDS [TOP]
 
-The driver runs each measured round in a fresh pool, so its thread names tell the variants apart:
-with --threads 1 the rounds A B B A A B B A run in pool-4 … pool-11 after the two warm-ups, i.e.
-orderflow = 4,7,8,11 and raw = 5,6,9,10 (check the first sample time of each pool if unsure).
-APPENDS are each variant's appends in those rounds (appends/s x seconds). Prints, per frame, the
-samples per 1000 appends in which the frame is on the stack, orderflow minus raw, largest first.
+Since session 5 every driver thread alternates the two variants append by append, so a sample is
+told apart by its stack: under AppendThroughput.appendOne, it is orderflow's when the stack holds
+DynamoDbEventStore.append or SampleCommits (the orderflow variant's input), and the raw put's
+otherwise. Samples outside appendOne (warm-up bookkeeping, the load part) are left out.
+APPENDS are each variant's appends over the whole recording, warm-up included (appends/s x
+seconds, or count them). Prints, per frame, the samples per 1000 appends in which the frame is on
+the stack, orderflow minus raw, largest first.
 """
 import json
-import re
 import sys
 from collections import Counter
+
+APPEND = "io.orderflow.bench.AppendThroughput.appendOne"
+ORDERFLOW_MARKS = ("io.orderflow.eventstore.dynamodb.DynamoDbEventStore.append",
+                   "io.orderflow.bench.SampleCommits.")
 
 
 def frame(f):
     return f["method"]["type"]["name"].replace("/", ".") + "." + f["method"]["name"]
 
 
-def main(path, of_pools, raw_pools, of_appends, raw_appends, top=45):
-    pools = {"OF": set(of_pools.split(",")), "RAW": set(raw_pools.split(","))}
+def main(path, of_appends, raw_appends, top=45):
     appends = {"OF": float(of_appends), "RAW": float(raw_appends)}
     inclusive = {"OF": Counter(), "RAW": Counter()}
     total = Counter()
     for event in json.load(open(path))["recording"]["events"]:
-        m = re.match(r"pool-(\d+)-thread", event["values"]["sampledThread"]["javaName"])
-        group = next((g for g, p in pools.items() if m and m.group(1) in p), None)
-        if group is None:
+        names = {frame(f) for f in event["values"]["stackTrace"]["frames"]}
+        if APPEND not in names:
             continue
+        orderflow = any(n.startswith(m) for n in names for m in ORDERFLOW_MARKS)
+        group = "OF" if orderflow else "RAW"
         total[group] += 1
-        for name in {frame(f) for f in event["values"]["stackTrace"]["frames"]}:
+        for name in names:
             inclusive[group][name] += 1
 
     def per_k(group, name):
@@ -49,4 +54,4 @@ def main(path, of_pools, raw_pools, of_appends, raw_appends, top=45):
 
 
 if __name__ == "__main__":
-    main(*sys.argv[1:6], *(int(a) for a in sys.argv[6:7]))
+    main(*sys.argv[1:4], *(int(a) for a in sys.argv[4:5]))

@@ -11,14 +11,18 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicLongArray;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * Appends per second through orderflow's store and through a bare conditional put of the same item,
- * alternated round by round (A B B A …) so that drift and noise hit both. Every append starts a new
- * order, and each thread writes only its own orders, so nothing conflicts.
+ * Appends per second through orderflow's store and through a bare conditional put of the same item.
+ * Every thread alternates the two append by append (O R R O …), so that whatever the server is
+ * doing at a given moment (dynalite slows down as its in-memory store grows, and pauses for its own
+ * garbage collection) is paid by both variants alike. A variant's throughput is then what a closed
+ * loop of that many threads doing only that variant would reach at the latencies measured: threads
+ * ÷ mean latency. Every append starts a new order, and each thread writes only its own orders, so
+ * nothing conflicts.
  */
 final class AppendThroughput {
   enum Variant {
@@ -26,16 +30,31 @@ final class AppendThroughput {
     RAW
   }
 
-  /** Appends and elapsed time of one variant at one thread count, summed over its rounds. */
+  /**
+   * One variant's appends at one thread count, summed over rounds.
+   *
+   * @param busyNanos the time its appends took, summed over the threads
+   * @param cpuNanos CPU the appending threads used during its appends: the client's own work, SDK
+   *     included
+   */
   record Measured(
-      Variant variant, int threads, long appends, long nanos, long cpuNanos, long failures) {
+      Variant variant, int threads, long appends, long busyNanos, long cpuNanos, long failures) {
     double perSecond() {
-      return appends * 1e9 / nanos;
+      return busyNanos == 0 ? 0 : appends * threads * 1e9 / busyNanos;
     }
 
-    /** CPU the appending threads used per append: the client's own work, SDK included. */
     double cpuMicrosPerAppend() {
-      return cpuNanos / 1e3 / appends;
+      return appends == 0 ? 0 : cpuNanos / 1e3 / appends;
+    }
+
+    Measured plus(Measured other) {
+      return new Measured(
+          variant,
+          threads,
+          appends + other.appends,
+          busyNanos + other.busyNanos,
+          cpuNanos + other.cpuNanos,
+          failures + other.failures);
     }
   }
 
@@ -44,6 +63,8 @@ final class AppendThroughput {
       return orderflow.perSecond() / raw.perSecond();
     }
   }
+
+  private static final ThreadMXBean THREAD_CPU = ManagementFactory.getThreadMXBean();
 
   private final DynamoDbEventStore store;
   private final DynamoDbClient dynamo;
@@ -80,74 +101,83 @@ final class AppendThroughput {
   }
 
   Result measure(int threads, Duration warmup, Duration round, int rounds) throws Exception {
-    run(Variant.ORDERFLOW, threads, warmup);
-    run(Variant.RAW, threads, warmup);
+    run(threads, warmup);
     Measured of = new Measured(Variant.ORDERFLOW, threads, 0, 0, 0, 0);
     Measured raw = new Measured(Variant.RAW, threads, 0, 0, 0, 0);
     List<String> log = new ArrayList<>();
     for (int i = 0; i < rounds; i++) {
-      List<Variant> order =
-          i % 2 == 0
-              ? List.of(Variant.ORDERFLOW, Variant.RAW)
-              : List.of(Variant.RAW, Variant.ORDERFLOW);
-      for (Variant v : order) {
-        Measured m = run(v, threads, round);
-        log.add(String.format("%s=%.1f/s", v, m.perSecond()));
-        if (v == Variant.ORDERFLOW) {
-          of = add(of, m);
-        } else {
-          raw = add(raw, m);
-        }
-      }
+      Measured[] r = run(threads, round);
+      of = of.plus(r[0]);
+      raw = raw.plus(r[1]);
+      log.add(
+          String.format(
+              "%.1f/%.1f (%.1f%%)",
+              r[0].perSecond(), r[1].perSecond(), 100 * r[0].perSecond() / r[1].perSecond()));
     }
     return new Result(threads, of, raw, log);
   }
 
-  private static Measured add(Measured a, Measured b) {
-    return new Measured(
-        a.variant(),
-        a.threads(),
-        a.appends() + b.appends(),
-        a.nanos() + b.nanos(),
-        a.cpuNanos() + b.cpuNanos(),
-        a.failures() + b.failures());
-  }
-
-  private Measured run(Variant variant, int threads, Duration length) throws Exception {
-    AtomicLong appends = new AtomicLong();
-    AtomicLong failures = new AtomicLong();
-    AtomicLong cpu = new AtomicLong();
-    ThreadMXBean threadCpu = ManagementFactory.getThreadMXBean();
+  /** One round of {@code length}: orderflow's figures, then the raw put's. */
+  private Measured[] run(int threads, Duration length) throws Exception {
+    Tally tally = new Tally();
     ExecutorService pool = Executors.newFixedThreadPool(threads);
     try {
-      long start = System.nanoTime();
-      long deadline = start + length.toNanos();
+      long deadline = System.nanoTime() + length.toNanos();
       List<Future<?>> workers = new ArrayList<>();
       for (int t = 0; t < threads; t++) {
-        workers.add(
-            pool.submit(
-                () -> {
-                  long cpuStart = threadCpu.getCurrentThreadCpuTime();
-                  while (System.nanoTime() < deadline) {
-                    try {
-                      appendOne(variant);
-                      appends.incrementAndGet();
-                    } catch (RuntimeException e) {
-                      if (failures.getAndIncrement() == 0) {
-                        System.err.println(variant + " append failed: " + e);
-                      }
-                    }
-                  }
-                  cpu.addAndGet(threadCpu.getCurrentThreadCpuTime() - cpuStart);
-                }));
+        workers.add(pool.submit(() -> appendAlternately(deadline, tally)));
       }
       for (Future<?> w : workers) {
         w.get();
       }
-      long elapsed = System.nanoTime() - start;
-      return new Measured(variant, threads, appends.get(), elapsed, cpu.get(), failures.get());
     } finally {
       pool.shutdownNow();
+    }
+    return new Measured[] {
+      tally.measured(Variant.ORDERFLOW, threads), tally.measured(Variant.RAW, threads)
+    };
+  }
+
+  // O R R O …: neither variant always goes first after the other.
+  private void appendAlternately(long deadline, Tally tally) {
+    Variant[] variants = Variant.values();
+    for (long pair = 0; System.nanoTime() < deadline; pair++) {
+      for (int k = 0; k < 2; k++) {
+        Variant v = variants[(int) ((pair + k) % 2)];
+        long cpuStart = THREAD_CPU.getCurrentThreadCpuTime();
+        long start = System.nanoTime();
+        boolean ok = false;
+        try {
+          appendOne(v);
+          ok = true;
+        } catch (RuntimeException e) {
+          if (tally.failures.get(v.ordinal()) == 0) {
+            System.err.println(v + " append failed: " + e);
+          }
+        }
+        tally.add(
+            v, ok, System.nanoTime() - start, THREAD_CPU.getCurrentThreadCpuTime() - cpuStart);
+      }
+    }
+  }
+
+  /** What the threads of one round add up, per variant. */
+  private static final class Tally {
+    final AtomicLongArray appends = new AtomicLongArray(2);
+    final AtomicLongArray busy = new AtomicLongArray(2);
+    final AtomicLongArray cpu = new AtomicLongArray(2);
+    final AtomicLongArray failures = new AtomicLongArray(2);
+
+    void add(Variant v, boolean ok, long nanos, long cpuNanos) {
+      int i = v.ordinal();
+      (ok ? appends : failures).incrementAndGet(i);
+      busy.addAndGet(i, nanos);
+      cpu.addAndGet(i, cpuNanos);
+    }
+
+    Measured measured(Variant v, int threads) {
+      int i = v.ordinal();
+      return new Measured(v, threads, appends.get(i), busy.get(i), cpu.get(i), failures.get(i));
     }
   }
 

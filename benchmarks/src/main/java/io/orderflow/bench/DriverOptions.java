@@ -11,9 +11,10 @@ import java.util.List;
  * issue asks for; {@link #USAGE} lists them.
  *
  * @param appendThreads the thread counts the append throughput is measured at
- * @param warmup how long each append variant runs, unmeasured, before the rounds
- * @param round how long one measured round of one variant lasts
- * @param rounds measured rounds per variant; variants alternate A B B A so drift hits both
+ * @param warmup how long both append variants run, interleaved and unmeasured, before the rounds;
+ *     long enough by default for the JIT to compile both paths (docs/performance.md)
+ * @param round how long one measured round lasts; both variants run in it, interleaved
+ * @param rounds measured rounds; each one's figures are printed, so drift shows
  * @param orderSizes events per order for the load latency
  * @param loadSamples timed loads per order size and variant
  * @param loadWarmup untimed loads per order size and variant before the timed ones
@@ -35,9 +36,9 @@ public record DriverOptions(
       usage: EventStoreLoadDriver [options]
         --endpoint URL        dynalite / DynamoDB endpoint     (default http://127.0.0.1:8000)
         --threads LIST        append thread counts              (default 1,8)
-        --warmup-seconds N    unmeasured append warm-up/variant (default 5)
-        --round-seconds N     one measured append round         (default 3)
-        --rounds N            measured rounds per variant       (default 4)
+        --warmup-seconds N    unmeasured append warm-up         (default 60)
+        --round-seconds N     one measured append round         (default 6)
+        --rounds N            measured append rounds            (default 4)
         --sizes LIST          events per order for load latency (default 10,100,1000)
         --samples N           timed loads per size and variant  (default 200)
         --load-warmup N       untimed loads per size and variant (default 20)
@@ -66,8 +67,8 @@ public record DriverOptions(
     return new DriverOptions(
         URI.create("http://127.0.0.1:8000"),
         List.of(1, 8),
-        Duration.ofSeconds(5),
-        Duration.ofSeconds(3),
+        Duration.ofSeconds(60),
+        Duration.ofSeconds(6),
         4,
         List.of(10, 100, 1000),
         200,

@@ -21,7 +21,8 @@ final class Report {
     out.printf("endpoint       %s (table %s)%n", o.endpoint(), eventsTable);
     RunFacts.loadAverage(out, "start");
     out.printf(
-        "appends        threads %s, warm-up %ds per variant, %d rounds x %ds per variant (A B B A)%n",
+        "appends        threads %s, warm-up %ds, %d rounds x %ds; each thread alternates orderflow and"
+            + " raw appends (O R R O ...), app/s = threads / mean latency%n",
         o.appendThreads(), o.warmup().toSeconds(), o.rounds(), o.round().toSeconds());
     out.printf(
         "loads          sizes %s, %d warm-up + %d timed loads per size and variant, snapshot %d"
@@ -57,7 +58,8 @@ final class Report {
           r.raw().failures());
     }
     for (AppendThroughput.Result r : results) {
-      out.printf("rounds @%d: %s%n", r.threads(), String.join(", ", r.roundLog()));
+      out.printf(
+          "rounds @%d (orderflow/raw app/s): %s%n", r.threads(), String.join(", ", r.roundLog()));
     }
     out.printf("goal: orderflow >= %.0f%% of the raw put%n%n", 100 * APPEND_GOAL);
   }
