@@ -128,11 +128,24 @@ class OrderCommands {
    * @throws WorkflowGone when no workflow runs for the order: unknown, or its life is over
    */
   CommandOutcome execute(String orderId, OrderCommand command, CommitMetadata metadata) {
+    return update(orderId, "execute", CommandOutcome.class, command, metadata);
+  }
+
+  /**
+   * Has the order's workflow re-read the order from the tables that serve it now (after a full
+   * restore), and answers with the order as the workflow then holds it. Writes nothing.
+   *
+   * @throws WorkflowGone when no workflow runs for the order: unknown, or its life is over
+   */
+  Order refresh(String orderId) {
+    return update(orderId, "refresh", Order.class);
+  }
+
+  private <T> T update(String orderId, String name, Class<T> answer, Object... args) {
     WorkflowStub workflow = client.newUntypedWorkflowStub(OrderWorkflow.workflowId(orderId));
     try {
-      WorkflowUpdateHandle<CommandOutcome> accepted =
-          workflow.startUpdate(
-              "execute", WorkflowUpdateStage.ACCEPTED, CommandOutcome.class, command, metadata);
+      WorkflowUpdateHandle<T> accepted =
+          workflow.startUpdate(name, WorkflowUpdateStage.ACCEPTED, answer, args);
       return awaitResult(accepted, orderId);
     } catch (WorkflowUpdateException e) {
       throw rejection(e);

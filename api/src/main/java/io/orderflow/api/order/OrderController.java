@@ -157,6 +157,20 @@ class OrderController {
     return command(orderId, new OrderCommand.Refund(body.amount(), body.reason()), headers);
   }
 
+  /**
+   * Has the order's workflow take in the order as the serving tables hold it, so that commands are
+   * judged on that order (after a full restore: docs/runbooks/full-restore.md). Writes nothing.
+   */
+  @PostMapping("/{orderId}/refresh")
+  OrderView refresh(@PathVariable String orderId) {
+    try {
+      return OrderView.of(commands.refresh(orderId));
+    } catch (OrderCommands.WorkflowGone gone) {
+      // No workflow holds the order in memory: what the tables hold is all there is.
+      return OrderView.of(queries.order(orderId, null));
+    }
+  }
+
   @GetMapping("/{orderId}")
   OrderView get(@PathVariable String orderId, @RequestParam(required = false) Long atVersion) {
     return OrderView.of(metrics.timeRead(() -> queries.order(orderId, atVersion)));

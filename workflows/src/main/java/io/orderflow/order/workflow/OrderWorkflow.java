@@ -43,6 +43,14 @@ public interface OrderWorkflow {
   @UpdateValidatorMethod(updateName = "execute")
   void validateExecute(OrderCommand command, CommitMetadata metadata);
 
+  /**
+   * Re-reads the order from the tables that serve it now and takes that state in when it differs
+   * from the workflow's memory: after a full restore, a command the restored order allows is then
+   * judged on the restored order. Writes nothing; answers with the order as the workflow holds it.
+   */
+  @UpdateMethod
+  Order refresh();
+
   @QueryMethod
   Order current();
 }

@@ -17,10 +17,7 @@ import io.orderflow.order.OrderEvent;
 import io.orderflow.order.OrderRejected;
 import io.orderflow.order.OrderStatus;
 import io.orderflow.order.RecordedEvent;
-import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
-import io.temporal.workflow.Async;
-import io.temporal.workflow.Promise;
 import io.temporal.workflow.Workflow;
 import io.temporal.workflow.WorkflowInit;
 import io.temporal.workflow.WorkflowLock;
@@ -28,6 +25,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -56,6 +54,7 @@ public class OrderWorkflowImpl implements OrderWorkflow {
       new CommitMetadata(null, OrderCancelled.PAYMENT_TIMEOUT, "system", null);
 
   private final CommandActivities activities = new CommandActivities();
+  private final CommitForwarding forwarding;
   private final WorkflowLock commandLock = Workflow.newWorkflowLock();
   private final String orderId;
   private final OrderSettings settings;
@@ -70,6 +69,7 @@ public class OrderWorkflowImpl implements OrderWorkflow {
   @WorkflowInit
   public OrderWorkflowImpl(OrderWorkflowInput input) {
     orderId = input.orderId();
+    forwarding = new CommitForwarding(activities, orderId);
     settings = input.settings();
     requests = new RequestMemory(input.applied());
     state = input.state();
@@ -143,7 +143,7 @@ public class OrderWorkflowImpl implements OrderWorkflow {
       reload(refusal);
       return;
     }
-    forward(appended);
+    forwarding.forward(appended, state);
   }
 
   /** What the run loop last looked at: a change of version, or a reload, wakes it. */
@@ -208,6 +208,23 @@ public class OrderWorkflowImpl implements OrderWorkflow {
   }
 
   @Override
+  public Order refresh() {
+    commandLock.lock();
+    try {
+      LoadedOrder loaded = activities.load(orderId);
+      if (loaded.order().version() == state.version()
+          && Objects.equals(loaded.lastHash(), lastHash)) {
+        tablesRevision = loaded.tablesRevision(); // the same order: only the confirmation is new
+      } else {
+        adopt(loaded, "refresh requested");
+      }
+      return state;
+    } finally {
+      commandLock.unlock();
+    }
+  }
+
+  @Override
   public Order current() {
     return state;
   }
@@ -226,7 +243,7 @@ public class OrderWorkflowImpl implements OrderWorkflow {
       // arrives meanwhile gets this answer instead of being judged against the new state.
       CommandOutcome outcome = new CommandOutcome(landed.from(), state);
       requests.remember(metadata, outcome);
-      forward(landed.appended());
+      forwarding.forward(landed.appended(), state);
       return outcome;
     } finally {
       commandLock.unlock();
@@ -301,8 +318,11 @@ public class OrderWorkflowImpl implements OrderWorkflow {
   }
 
   private void reload(ApplicationFailure why) {
+    adopt(activities.load(orderId), why.getType());
+  }
+
+  private void adopt(LoadedOrder loaded, String why) {
     long was = state.version();
-    LoadedOrder loaded = activities.load(orderId);
     state = loaded.order();
     lastHash = loaded.lastHash();
     tablesRevision = loaded.tablesRevision();
@@ -312,7 +332,7 @@ public class OrderWorkflowImpl implements OrderWorkflow {
         "order {} moved under its workflow ({}; tables revision {}): version {} in memory, {} in"
             + " the stream; reloaded",
         orderId,
-        why.getType(),
+        why,
         tablesRevision,
         was,
         state.version());
@@ -349,50 +369,5 @@ public class OrderWorkflowImpl implements OrderWorkflow {
     lastHash = appended.hash();
     tablesRevision = appended.tablesRevision();
     return new AppendedCommit(commit, appended);
-  }
-
-  private void forward(AppendedCommit appended) {
-    Order landed = state;
-    if (CommandActivities.local()) {
-      // Publication and projection depend on the append, not on each other: as local activities
-      // they run side by side, and the task waits for the slower one instead of both in turn.
-      boolean projects = projectsAfterPublish();
-      Promise<Void> published = Async.procedure(() -> publish(appended));
-      Promise<Void> projected =
-          projects ? Async.procedure(() -> project(landed)) : Workflow.newPromise(null);
-      Promise.allOf(published, projected).get();
-      return;
-    }
-    publish(appended);
-    if (projectsAfterPublish()) {
-      project(landed);
-    }
-  }
-
-  // Runs recorded before the projection existed forward without it (replay guard:
-  // OrderWorkflowReplayTest, histories/order-created.json).
-  private static boolean projectsAfterPublish() {
-    return Workflow.getVersion("project-after-publish", Workflow.DEFAULT_VERSION, 1)
-        != Workflow.DEFAULT_VERSION;
-  }
-
-  private void publish(AppendedCommit appended) {
-    try {
-      activities.publish(appended);
-    } catch (ActivityFailure e) {
-      log.warn(
-          "commit {}@{} stays unpublished: {}",
-          appended.result().orderId(),
-          appended.result().firstVersion(),
-          e.getCause() == null ? e.getMessage() : e.getCause().getMessage());
-    }
-  }
-
-  private void project(Order landed) {
-    try {
-      activities.project(landed);
-    } catch (ActivityFailure e) {
-      log.warn("projection of {}@{} is behind: {}", orderId, landed.version(), e.getMessage());
-    }
   }
 }

@@ -42,6 +42,11 @@ public class NoActivitiesOrderWorkflow implements OrderWorkflow {
   public void validateExecute(OrderCommand command, CommitMetadata metadata) {}
 
   @Override
+  public Order refresh() {
+    return state;
+  }
+
+  @Override
   public Order current() {
     return state;
   }

@@ -222,6 +222,69 @@ class OrderWorkflowAfterRestoreTest {
         .isEqualTo(new OrderCancelled(OrderCancelled.PAYMENT_TIMEOUT));
   }
 
+  @Test
+  void givenShippedInMemoryButRestoredToPaid_whenRefreshed_thenShipIsJudgedOnTheRestoredOrder() {
+    walkToPaid();
+    execute(new OrderCommand.Ship("DHL", "T-1"));
+    store.restore(ORDER_ID, 3);
+    WorkflowUpdateException before =
+        catchThrowableOfType(
+            WorkflowUpdateException.class, () -> execute(new OrderCommand.Ship("DHL", "T-2")));
+    assertThat(applicationFailureIn(before).getOriginalMessage())
+        .as("without a refresh the validator judges on the workflow's memory")
+        .contains("SHIPPED");
+
+    Order refreshed = refresh();
+    CommandOutcome shipped = execute(new OrderCommand.Ship("DHL", "T-2"));
+
+    assertThat(refreshed.status()).isEqualTo(OrderStatus.PAID);
+    assertThat(refreshed.version()).isEqualTo(3);
+    assertThat(shipped.from()).isEqualTo(OrderStatus.PAID);
+    assertThat(shipped.order().version()).isEqualTo(4);
+    assertContiguousChain(store.commits(ORDER_ID), 4);
+  }
+
+  @Test
+  void givenTablesNeverSwitched_whenRefreshed_thenTheOrderIsUnchangedAndNothingIsWritten() {
+    walkToPaid();
+    Order before = current();
+
+    Order refreshed = refresh();
+
+    assertThat(refreshed).isEqualTo(before);
+    assertThat(store.commits(ORDER_ID)).hasSize(3);
+    assertThat(store.loads()).as("one read, of the serving tables").isEqualTo(1);
+  }
+
+  @Test
+  void givenRestoredStreamEqualToMemory_whenRefreshed_thenTheNextCommandNeedsNoHeadCheck() {
+    walkToPaid();
+    store.restore(ORDER_ID, 3);
+
+    refresh();
+    CommandOutcome shipped = execute(new OrderCommand.Ship("DHL", "T-1"));
+
+    assertThat(shipped.order().version()).isEqualTo(4);
+    assertThat(store.headChecks())
+        .as("the refresh confirmed the memory against the restored tables")
+        .isZero();
+    assertThat(store.commits(ORDER_ID).get(3).commit().tablesRevision())
+        .isEqualTo(store.revision());
+  }
+
+  @Test
+  void givenRestoredToConfirmedWhilePaid_whenRefreshed_thenThePaymentTimeoutRunsAgain() {
+    walkToPaid();
+    store.restore(ORDER_ID, 2);
+
+    refresh();
+    testEnv.sleep(OrderSettings.defaults().paymentTimeout().plus(Duration.ofMinutes(1)));
+
+    assertContiguousChain(store.commits(ORDER_ID), 3);
+    assertThat(store.commits(ORDER_ID).get(2).commit().events().get(0).event())
+        .isEqualTo(new OrderCancelled(OrderCancelled.PAYMENT_TIMEOUT));
+  }
+
   // --- helpers ---------------------------------------------------------------------------------
 
   private void walkToPaid() {
@@ -239,6 +302,10 @@ class OrderWorkflowAfterRestoreTest {
     return client
         .newWorkflowStub(OrderWorkflow.class, WORKFLOW_ID)
         .execute(command, new CommitMetadata("corr-1", "req-" + requests, "alice", WORKFLOW_ID));
+  }
+
+  private Order refresh() {
+    return client.newWorkflowStub(OrderWorkflow.class, WORKFLOW_ID).refresh();
   }
 
   private Order current() {
