@@ -1,6 +1,7 @@
 package io.orderflow.api.order;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.orderflow.api.ApiClient;
 import io.orderflow.eventstore.AppendResult;
@@ -11,6 +12,10 @@ import io.orderflow.eventstore.dynamodb.DynamoDbEventStore;
 import io.orderflow.eventstore.dynamodb.StoredCommit;
 import io.orderflow.eventstore.dynamodb.StoredEvent;
 import io.orderflow.order.OrderDelivered;
+import io.orderflow.order.workflow.OrderWorkflow;
+import io.temporal.api.enums.v1.WorkflowExecutionStatus;
+import io.temporal.client.WorkflowClient;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -35,6 +40,7 @@ class OrderRefreshApiTest {
 
   @Autowired Environment environment;
   @Autowired DynamoDbEventStore store;
+  @Autowired WorkflowClient client;
   ApiClient api;
 
   @BeforeEach
@@ -77,6 +83,31 @@ class OrderRefreshApiTest {
     assertThat(refreshed.body().get("status").asText()).isEqualTo("SHIPPED");
     assertThat(refreshed.body().get("version").asLong()).isEqualTo(4);
     assertThat(store.readEvents(orderId)).hasSize(4);
+  }
+
+  @Test
+  @DisplayName("a cancelled order whose workflow has ended: 200 with the stored order")
+  void endedWorkflow_answersTheStoredOrder() {
+    ApiClient.Response created = api.post("/api/orders", OrderLifecycleApiTest.order("c-refresh"));
+    String orderId = created.body().get("orderId").asText();
+    ApiClient.Response cancelled =
+        api.post(path(orderId, "cancel"), "{\"reason\":\"changed my mind\"}");
+    assertThat(cancelled.status()).as("%s", cancelled.body()).isEqualTo(200);
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () ->
+                client
+                        .newUntypedWorkflowStub(OrderWorkflow.workflowId(orderId))
+                        .describe()
+                        .getStatus()
+                    == WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_COMPLETED);
+
+    ApiClient.Response refreshed = api.post(path(orderId, "refresh"), "");
+
+    assertThat(refreshed.status()).as("%s", refreshed.body()).isEqualTo(200);
+    assertThat(refreshed.body().get("status").asText()).isEqualTo("CANCELLED");
+    assertThat(refreshed.body().get("version").asLong()).isEqualTo(2);
   }
 
   @Test
