@@ -22,6 +22,11 @@ public final class ApiClient {
     this.base = "http://127.0.0.1:" + port;
   }
 
+  /** A client of the app a {@code @SpringBootTest} started on a random port. */
+  public static ApiClient ofRunningApp(org.springframework.core.env.Environment environment) {
+    return new ApiClient(environment.getRequiredProperty("local.server.port", Integer.class));
+  }
+
   /** A response: its status, headers and body parsed as JSON (null when there is none). */
   public record Response(int status, java.net.http.HttpHeaders headers, JsonNode body) {
     public String header(String name) {

@@ -37,7 +37,7 @@ class ServiceModeApiTest {
 
   @BeforeEach
   void anOrderWhileNormal() {
-    api = new ApiClient(environment.getRequiredProperty("local.server.port", Integer.class));
+    api = ApiClient.ofRunningApp(environment);
     backToNormal();
     ApiClient.Response created = api.post("/api/orders", ORDER);
     assertThat(created.status()).isEqualTo(201);

@@ -59,8 +59,7 @@ class DynamoDbOutageFaultTest {
                 "--server.port=0",
                 "--orderflow.temporal.embedded-port=0",
                 "--spring.application.name=orderflow-outage");
-    api =
-        new ApiClient(app.getEnvironment().getRequiredProperty("local.server.port", Integer.class));
+    api = ApiClient.ofRunningApp(app.getEnvironment());
     store = app.getBean(DynamoDbEventStore.class);
   }
 

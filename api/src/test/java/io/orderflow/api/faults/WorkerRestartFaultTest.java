@@ -151,8 +151,7 @@ class WorkerRestartFaultTest {
             "order-delivered",
             "order-refunded");
     assertThat(store.verify(orderId)).as("hash chain and contiguous versions").isEmpty();
-    ApiClient api =
-        new ApiClient(environment.getRequiredProperty("local.server.port", Integer.class));
+    ApiClient api = ApiClient.ofRunningApp(environment);
     assertThat(api.get("/api/orders/" + orderId).body().get("status").asText())
         .isEqualTo("REFUNDED");
     WorkflowStub workflow = client.newUntypedWorkflowStub(OrderWorkflow.workflowId(orderId));

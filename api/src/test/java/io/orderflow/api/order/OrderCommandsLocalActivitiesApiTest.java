@@ -40,8 +40,7 @@ class OrderCommandsLocalActivitiesApiTest {
       "create and confirm run as local activities of the orders worker: no activity task, one"
           + " workflow task per command, both commits published and projected")
   void commandsRunAsLocalActivities() {
-    ApiClient api =
-        new ApiClient(environment.getRequiredProperty("local.server.port", Integer.class));
+    ApiClient api = ApiClient.ofRunningApp(environment);
     ApiClient.Response created = api.post("/api/orders", ORDER);
     assertThat(created.status()).as("%s", created.body()).isEqualTo(201);
     String orderId = created.body().get("orderId").asText();

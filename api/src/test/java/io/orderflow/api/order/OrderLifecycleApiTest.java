@@ -83,7 +83,7 @@ class OrderLifecycleApiTest {
 
   @BeforeEach
   void client() {
-    api = new ApiClient(environment.getRequiredProperty("local.server.port", Integer.class));
+    api = ApiClient.ofRunningApp(environment);
   }
 
   @AfterAll

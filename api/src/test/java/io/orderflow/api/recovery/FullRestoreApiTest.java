@@ -41,7 +41,7 @@ class FullRestoreApiTest {
 
   @BeforeEach
   void client() {
-    api = new ApiClient(environment.getRequiredProperty("local.server.port", Integer.class));
+    api = ApiClient.ofRunningApp(environment);
   }
 
   @Test

@@ -40,7 +40,7 @@ class OneOperationAtATimeApiTest {
 
   @BeforeEach
   void client() {
-    api = new ApiClient(environment.getRequiredProperty("local.server.port", Integer.class));
+    api = ApiClient.ofRunningApp(environment);
   }
 
   @Test

@@ -47,7 +47,7 @@ class ProjectionRebuildApiTest {
 
   @BeforeEach
   void client() {
-    api = new ApiClient(environment.getRequiredProperty("local.server.port", Integer.class));
+    api = ApiClient.ofRunningApp(environment);
   }
 
   @Test

@@ -46,7 +46,7 @@ class RepublishApiTest {
 
   @BeforeEach
   void client() {
-    api = new ApiClient(environment.getRequiredProperty("local.server.port", Integer.class));
+    api = ApiClient.ofRunningApp(environment);
   }
 
   @Test
